@@ -1,0 +1,31 @@
+import { createApp } from './api/app';
+import { listen } from './api/http-server';
+import { startDatabase } from './db/start-database';
+
+/**
+ * `npm start`: the whole system on one machine. Database (embedded unless DATABASE_URL),
+ * migrations, then the API. Stops cleanly on SIGINT/SIGTERM so the embedded server shuts down.
+ */
+async function main(): Promise<void> {
+  const database = await startDatabase({ log: (l) => process.env.DEBUG_PG && console.log(l) });
+  const api = await listen(createApp({ db: database.db }), Number(process.env.PORT ?? 3000));
+  console.log(
+    `gas-cert: API on http://localhost:${api.address.port} (database: ${database.embedded ? 'embedded' : 'DATABASE_URL'})`,
+  );
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`gas-cert: ${signal}, stopping`);
+    await api.stop();
+    await database.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((e) => {
+  console.error('gas-cert: failed to start', e);
+  process.exit(1);
+});
