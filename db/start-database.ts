@@ -36,7 +36,7 @@ export async function startDatabase(options: DatabaseOptions = {}): Promise<Data
     url = given;
   } else {
     server = await startEmbeddedPostgres({
-      dataDir: options.dataDir ?? path.join(process.cwd(), '.data', 'postgres'),
+      dataDir: options.dataDir ?? path.join(process.env.DATA_DIR ?? '.data', 'postgres'),
       port: options.embeddedPort ?? Number(process.env.EMBEDDED_PG_PORT ?? 54329),
       log: options.log,
     });

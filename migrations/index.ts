@@ -1,4 +1,25 @@
 import type { Migration } from '../db/migration-source';
+import { identity } from './001-identity';
+import { employments } from './002-employments';
+import { examResults } from './003-exam-results';
+import { applications } from './004-applications';
+import { certificates } from './005-certificates';
+import { certificateIssuances } from './006-certificate-issuances';
+import { continuingEducation } from './007-continuing-education';
+import { messages } from './008-messages';
+import { auditLog } from './009-audit-log';
+import { jobEffects } from './010-job-effects';
 
 /** The application's migrations, in order. Append only; never edit a shipped one. */
-export const appMigrations: Migration[] = [];
+export const appMigrations: Migration[] = [
+  identity,
+  employments,
+  examResults,
+  applications,
+  certificates,
+  certificateIssuances,
+  continuingEducation,
+  messages,
+  auditLog,
+  jobEffects,
+];

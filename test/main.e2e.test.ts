@@ -1,0 +1,106 @@
+import { spawn, ChildProcess } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+
+const ROOT = path.join(__dirname, '..');
+
+/**
+ * `npm start` on embedded defaults: no DATABASE_URL, a data directory of its own. Node runs
+ * main.ts itself (tsx as a loader, not as a wrapper process) so signals reach the system.
+ */
+function startSystem(dataDir: string, port: number, pgPort: number): ChildProcess {
+  const env = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    EMBEDDED_PG_PORT: String(pgPort),
+  };
+  delete env.DATABASE_URL;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'main.ts'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  // Shown only when a test fails to find the system healthy.
+  child.stderr?.on('data', (d: Buffer) => output.push(d.toString()));
+  child.stdout?.on('data', (d: Buffer) => output.push(d.toString()));
+  return child;
+}
+const output: string[] = [];
+
+async function waitForHealth(port: number, timeoutMs: number): Promise<Response> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/health`);
+      if (res.status === 200) return res;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > until)
+      throw new Error(`no healthy answer on ${port} within ${timeoutMs} ms:\n${output.join('')}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+function stopSystem(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    child.once('exit', (code) => resolve(code));
+    child.kill('SIGTERM');
+  });
+}
+
+describe('main - npm start on embedded defaults', () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'gascert-start-'));
+  // As root, PostgreSQL runs as the `postgres` user, which must be able to reach its data.
+  chmodSync(dataDir, 0o755);
+  const port = 30000 + Math.floor(Math.random() * 10000);
+  const pgPort = port + 1;
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('should answer /health and keep data across a restart', async () => {
+    // given a system started without DATABASE_URL
+    let child = startSystem(dataDir, port, pgPort);
+    const health = await (await waitForHealth(port, 60_000)).json();
+    expect(health).toEqual({ status: 'ok', database: 'up', version: expect.any(String) });
+
+    // when a row is written to its embedded database and the system restarts
+    const url = `postgres://postgres:postgres@127.0.0.1:${pgPort}/gascert`;
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query('create table restart_probe (v text)');
+    await client.query(`insert into restart_probe values ('before restart')`);
+    await client.end();
+    expect(await stopSystem(child)).toBe(0);
+    child = startSystem(dataDir, port, pgPort);
+    await waitForHealth(port, 60_000);
+
+    // then the row is still there
+    const again = new pg.Client({ connectionString: url });
+    await again.connect();
+    const rows = await again.query('select v from restart_probe');
+    await again.end();
+    expect(rows.rows).toEqual([{ v: 'before restart' }]);
+    expect(await stopSystem(child)).toBe(0);
+  }, 150_000);
+
+  it('should start again after being killed with SIGKILL, taking over its orphaned database', async () => {
+    // given a running system that is killed without a chance to stop its PostgreSQL
+    const child = startSystem(dataDir, port, pgPort);
+    await waitForHealth(port, 60_000);
+    await new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGKILL');
+    });
+
+    // when it is started again
+    const again = startSystem(dataDir, port, pgPort);
+
+    // then it is healthy
+    const health = await (await waitForHealth(port, 60_000)).json();
+    expect(health.database).toBe('up');
+    expect(await stopSystem(again)).toBe(0);
+  }, 150_000);
+});
