@@ -11,7 +11,7 @@ const ROOT = path.join(__dirname, '..');
  * main.ts itself (tsx as a loader, not as a wrapper process) so signals reach the system.
  */
 function startSystem(dataDir: string, port: number, pgPort: number): ChildProcess {
-  const env = {
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATA_DIR: dataDir,
     PORT: String(port),
@@ -99,7 +99,7 @@ describe('main - npm start on embedded defaults', () => {
     const again = startSystem(dataDir, port, pgPort);
 
     // then it is healthy
-    const health = await (await waitForHealth(port, 60_000)).json();
+    const health = (await (await waitForHealth(port, 60_000)).json()) as { database: string };
     expect(health.database).toBe('up');
     expect(await stopSystem(again)).toBe(0);
   }, 150_000);
