@@ -1,16 +1,21 @@
 import { createApp } from './api/app';
 import { listen } from './api/http-server';
 import { startDatabase } from './db/start-database';
+import { startEngine } from './engine/start-engine';
 
 /**
  * `npm start`: the whole system on one machine. Database (embedded unless DATABASE_URL),
- * migrations, then the API. Stops cleanly on SIGINT/SIGTERM so the embedded server shuts down.
+ * migrations, the embedded engine (Camunda 8.8 REST on ENGINE_PORT), then the API. Stops cleanly on SIGINT/SIGTERM so the embedded server shuts down.
  */
 async function main(): Promise<void> {
   const database = await startDatabase({ log: (l) => process.env.DEBUG_PG && console.log(l) });
+  const engine = await startEngine({
+    db: database.db,
+    port: Number(process.env.ENGINE_PORT ?? 8080),
+  });
   const api = await listen(createApp({ db: database.db }), Number(process.env.PORT ?? 3000));
   console.log(
-    `gas-cert: API on http://localhost:${api.address.port} (database: ${database.embedded ? 'embedded' : 'DATABASE_URL'})`,
+    `gas-cert: API on http://localhost:${api.address.port}, engine on http://localhost:${engine.address.port}/v2 (database: ${database.embedded ? 'embedded' : 'DATABASE_URL'})`,
   );
   let stopping = false;
   const stop = async (signal: string) => {
@@ -18,6 +23,7 @@ async function main(): Promise<void> {
     stopping = true;
     console.log(`gas-cert: ${signal}, stopping`);
     await api.stop();
+    await engine.stop();
     await database.stop();
     process.exit(0);
   };

@@ -16,6 +16,7 @@ function startSystem(dataDir: string, port: number, pgPort: number): ChildProces
     DATA_DIR: dataDir,
     PORT: String(port),
     EMBEDDED_PG_PORT: String(pgPort),
+    ENGINE_PORT: String(pgPort + 1),
   };
   delete env.DATABASE_URL;
   const child = spawn(process.execPath, ['--import', 'tsx', 'main.ts'], {
@@ -65,6 +66,11 @@ describe('main - npm start on embedded defaults', () => {
     let child = startSystem(dataDir, port, pgPort);
     const health = await (await waitForHealth(port, 60_000)).json();
     expect(health).toEqual({ status: 'ok', database: 'up', version: expect.any(String) });
+    const topology = await fetch(`http://127.0.0.1:${pgPort + 1}/v2/topology`);
+    expect(topology.status).toBe(200);
+    expect(((await topology.json()) as { gatewayVersion: string }).gatewayVersion).toMatch(
+      /^8\.8\./,
+    );
 
     // when a row is written to its embedded database and the system restarts
     const url = `postgres://postgres:postgres@127.0.0.1:${pgPort}/gascert`;

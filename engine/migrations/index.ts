@@ -1,4 +1,7 @@
 import type { Migration } from '../../db/migration-source';
+import { engineSchema } from './001-engine-schema';
+import { optimisticRevision } from './002-optimistic-revision';
+import { notifyWhen } from './003-notify-when';
 
 /** The embedded engine's migrations, in order. Append only. */
-export const engineMigrations: Migration[] = [];
+export const engineMigrations: Migration[] = [engineSchema, optimisticRevision, notifyWhen];

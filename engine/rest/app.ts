@@ -1,0 +1,84 @@
+import express, { ErrorRequestHandler, Express, RequestHandler } from 'express';
+import type { Engine } from '../engine';
+import { EngineError } from './engine-error';
+import { clusterRouter } from './cluster';
+import { deploymentsRouter } from './deployments';
+import { processInstancesRouter } from './process-instances';
+import { processDefinitionsRouter } from './process-definitions';
+import { jobsRouter } from './jobs';
+import { messagesRouter } from './messages';
+import { userTasksRouter } from './user-tasks';
+import { incidentsRouter } from './incidents';
+import { elementInstancesRouter } from './element-instances';
+import { variablesRouter } from './variables';
+
+/** Addresses ending in `/` make the SDK send `//v2/...`; serve those too. */
+const collapseSlashes: RequestHandler = (req, _res, next) => {
+  if (req.url.startsWith('//')) req.url = req.url.replace(/^\/+/, '/');
+  next();
+};
+
+/** An empty JSON body (the SDK sends `content-type: application/json` with no body) is `{}`. */
+const emptyBodyIsObject: RequestHandler = (req, _res, next) => {
+  if (req.body === undefined || req.body === null || req.body === '') req.body = {};
+  next();
+};
+
+/** The Camunda 8.8 REST API (`/v2`) over the engine. */
+export function createEngineApp(engine: Engine): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.use(collapseSlashes);
+  app.use(
+    express.json({
+      limit: '16mb',
+      strict: false,
+      type: (req) => !String(req.headers['content-type'] ?? '').startsWith('multipart/'),
+    }),
+  );
+  app.use(emptyBodyIsObject);
+  const v2 = express.Router();
+  v2.use(clusterRouter(engine));
+  v2.use(deploymentsRouter(engine));
+  v2.use(processInstancesRouter(engine));
+  v2.use(processDefinitionsRouter(engine));
+  v2.use(jobsRouter(engine));
+  v2.use(messagesRouter(engine));
+  v2.use(userTasksRouter(engine));
+  v2.use(incidentsRouter(engine));
+  v2.use(elementInstancesRouter(engine));
+  v2.use(variablesRouter(engine));
+  app.use('/v2', v2);
+  app.use((req, _res, next) =>
+    next(new EngineError(404, 'NOT_FOUND', `No endpoint ${req.method} ${req.path}`)),
+  );
+  app.use(problem);
+  return app;
+}
+
+const problem: ErrorRequestHandler = (err, req, res, _next) => {
+  let e: EngineError;
+  if (err instanceof EngineError) e = err;
+  else if (err?.type === 'entity.parse.failed')
+    e = new EngineError(400, 'Bad Request', 'Request property cannot be parsed: malformed JSON');
+  else if (err?.type === 'entity.too.large')
+    e = new EngineError(413, 'Payload Too Large', 'Request body too large');
+  else {
+    console.error('engine: unexpected error', req.method, req.originalUrl, err);
+    e = new EngineError(500, 'INTERNAL_ERROR', String(err?.message ?? err));
+  }
+  if (res.headersSent) return;
+  res
+    .status(e.status)
+    .type('application/problem+json')
+    .send(
+      JSON.stringify({
+        type: 'about:blank',
+        title: e.title,
+        status: e.status,
+        detail: e.detail,
+        instance: req.originalUrl,
+      }),
+    );
+};

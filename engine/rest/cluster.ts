@@ -1,0 +1,52 @@
+import { Router } from 'express';
+import type { Engine } from '../engine';
+import { pinClock } from '../clock';
+import { invalidArgument } from './engine-error';
+
+const VERSION = '8.8.0';
+
+/** Topology, license and the testing clock. */
+export function clusterRouter(engine: Engine): Router {
+  const r = Router();
+  // https://docs.camunda.io/docs/apis-tools/camunda-api-rest/specifications/get-topology/
+  r.get('/topology', (_req, res) => {
+    res.json({
+      brokers: [
+        {
+          nodeId: 0,
+          host: 'localhost',
+          port: 26501,
+          version: VERSION,
+          partitions: [{ partitionId: 1, role: 'leader', health: 'healthy' }],
+        },
+      ],
+      clusterSize: 1,
+      partitionsCount: 1,
+      replicationFactor: 1,
+      gatewayVersion: VERSION,
+      lastCompletedChangeId: '-1',
+    });
+  });
+  // https://docs.camunda.io/docs/apis-tools/camunda-api-rest/specifications/get-status-of-camunda-license/
+  r.get('/license', (_req, res) => {
+    res.json({ validLicense: false, licenseType: 'unknown', isCommercial: false, expiresAt: null });
+  });
+  // https://docs.camunda.io/docs/apis-tools/camunda-api-rest/specifications/pin-clock/
+  r.put('/clock', async (req, res) => {
+    const ts = req.body?.timestamp;
+    if (typeof ts !== 'number' || !Number.isFinite(ts) || ts < 0)
+      throw invalidArgument(
+        'The value for timestamp is required and must be a non-negative number.',
+      );
+    await pinClock(engine.db, Math.trunc(ts));
+    engine.kickTimers();
+    res.status(204).end();
+  });
+  // https://docs.camunda.io/docs/apis-tools/camunda-api-rest/specifications/reset-clock/
+  r.post('/clock/reset', async (_req, res) => {
+    await pinClock(engine.db, null);
+    engine.kickTimers();
+    res.status(204).end();
+  });
+  return r;
+}

@@ -1,0 +1,108 @@
+import { Router } from 'express';
+import type { Knex } from 'knex';
+import type { Engine } from '../engine';
+import { lockInstance } from '../sql/load-instance';
+import { propagate, setLocal } from '../runtime/variables';
+import { invalidArgument, notFound } from './engine-error';
+import { applyFilter, iso, runSearch, SearchSpec, str } from './search';
+
+const spec: SearchSpec = {
+  fields: {
+    elementInstanceKey: { column: 'e.key', kind: 'key' },
+    processInstanceKey: { column: 'e.process_instance_key', kind: 'key' },
+    processDefinitionKey: { column: 'e.process_definition_key', kind: 'key' },
+    processDefinitionId: { column: 'e.bpmn_process_id', kind: 'string' },
+    state: { column: 'e.state', kind: 'enum' },
+    type: { column: 'e.type', kind: 'enum' },
+    elementId: { column: 'e.element_id', kind: 'string' },
+    elementName: { column: 'e.element_name', kind: 'string' },
+    hasIncident: { column: 'has_incident', kind: 'bool' },
+    incidentKey: { column: 'e.incident_key', kind: 'key' },
+    tenantId: { column: 'e.tenant_id', kind: 'string' },
+    startDate: { column: 'e.start_date', kind: 'date' },
+    endDate: { column: 'e.end_date', kind: 'date' },
+    elementInstanceScopeKey: { column: 'e.flow_scope_key', kind: 'key' },
+  },
+  defaultSort: 'elementInstanceKey',
+};
+
+function elementQuery(db: Knex) {
+  return db('engine_element_instances as e')
+    .whereNot('e.type', 'PROCESS')
+    .select(
+      db.raw(`e.key::text as key, e.process_instance_key::text as pik,
+        e.process_definition_key::text as pdk, e.bpmn_process_id, e.element_id, e.element_name,
+        e.type, e.state, e.start_date, e.end_date, e.incident_key::text as incident_key,
+        e.tenant_id`),
+    );
+}
+
+function elementItem(r: Record<string, unknown>) {
+  return {
+    elementInstanceKey: r.key,
+    processInstanceKey: r.pik,
+    processDefinitionKey: r.pdk,
+    processDefinitionId: r.bpmn_process_id,
+    elementId: r.element_id,
+    elementName: r.element_name ?? r.element_id,
+    type: r.type,
+    state: r.state,
+    startDate: iso(r.start_date),
+    endDate: iso(r.end_date),
+    hasIncident: r.incident_key !== null && r.incident_key !== undefined,
+    incidentKey: str(r.incident_key),
+    tenantId: r.tenant_id,
+  };
+}
+
+export function elementInstancesRouter(engine: Engine): Router {
+  const r = Router();
+  const { db } = engine;
+  // https://docs.camunda.io/docs/apis-tools/camunda-api-rest/specifications/search-element-instances/
+  r.post('/element-instances/search', async (req, res) => {
+    const q = elementQuery(db);
+    const filter = { ...(req.body.filter ?? {}) };
+    if (filter.hasIncident !== undefined) {
+      q.where((w) =>
+        filter.hasIncident ? w.whereNotNull('e.incident_key') : w.whereNull('e.incident_key'),
+      );
+      delete filter.hasIncident;
+    }
+    applyFilter(q, spec, filter);
+    res.json(await runSearch(q, spec, req.body, elementItem));
+  });
+  // https://docs.camunda.io/docs/apis-tools/camunda-api-rest/specifications/get-element-instance/
+  r.get('/element-instances/:key', async (req, res) => {
+    const key = req.params.key;
+    const row = /^\d+$/.test(key) ? await elementQuery(db).where('e.key', key).first() : undefined;
+    if (!row) throw notFound('GET', `Element instance with key '${key}' not found`);
+    res.json(elementItem(row));
+  });
+  // https://docs.camunda.io/docs/apis-tools/camunda-api-rest/specifications/create-element-instance-variables/
+  r.put('/element-instances/:key/variables', async (req, res) => {
+    const key = req.params.key;
+    const vars = req.body.variables;
+    if (!vars || typeof vars !== 'object' || Array.isArray(vars))
+      throw invalidArgument('No variables provided.');
+    const missing = () =>
+      notFound(
+        'UPDATE',
+        `Expected to update variables for element with key '${key}', but no such element was found`,
+      );
+    if (!/^\d+$/.test(key)) throw missing();
+    await engine.ctx.run(async (cmd) => {
+      const e = await (
+        await cmd.tx()
+      )('engine_element_instances')
+        .where({ key })
+        .first(cmd.db.raw('process_instance_key::text as pik'));
+      if (!e) throw missing();
+      await lockInstance(cmd, e.pik);
+      if (!cmd.elements.get(key) || cmd.elements.get(key)!.state !== 'ACTIVE') throw missing();
+      if (req.body.local) for (const [k, v] of Object.entries(vars)) setLocal(cmd, key, k, v);
+      else propagate(cmd, key, vars);
+    });
+    res.status(204).end();
+  });
+  return r;
+}

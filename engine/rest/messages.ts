@@ -1,0 +1,28 @@
+import { Router } from 'express';
+import type { Engine } from '../engine';
+import { correlate, publishMessage } from '../commands/messages';
+import { invalidArgument } from './engine-error';
+
+export function messagesRouter(engine: Engine): Router {
+  const r = Router();
+  // https://docs.camunda.io/docs/apis-tools/camunda-api-rest/specifications/publish-a-message/
+  r.post('/messages/publication', async (req, res) => {
+    const messageKey = await publishMessage(engine.ctx, req.body);
+    res.json({ messageKey, tenantId: '<default>' });
+  });
+  // https://docs.camunda.io/docs/apis-tools/camunda-api-rest/specifications/correlate-a-message/
+  r.post('/messages/correlation', async (req, res) => {
+    const result = await correlate(engine.ctx, req.body);
+    res.json({ ...result, tenantId: '<default>' });
+  });
+  // https://docs.camunda.io/docs/apis-tools/camunda-api-rest/specifications/broadcast-signal/
+  r.post('/signals/broadcast', async (req, res) => {
+    if (!req.body.signalName) throw invalidArgument('No signalName provided.');
+    const signalKey = await engine.broadcastSignal(
+      String(req.body.signalName),
+      req.body.variables ?? null,
+    );
+    res.json({ signalKey, tenantId: '<default>' });
+  });
+  return r;
+}

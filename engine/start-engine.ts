@@ -1,0 +1,57 @@
+import type { AddressInfo } from 'node:net';
+import type { Knex } from 'knex';
+import { listen } from '../api/http-server';
+import { Engine, InstanceWaiters } from './engine';
+import { EngineContext } from './runtime/engine-context';
+import { JobNotifier } from './runtime/job-notifier';
+import { createEngineApp } from './rest/app';
+import { startTimerLoop } from './loops/timer-loop';
+import { startHousekeeping } from './loops/housekeeping';
+import { listenForEvents } from './loops/notifications';
+import { broadcastSignal } from './commands/signals';
+
+export interface StartedEngine {
+  address: AddressInfo;
+  stop(): Promise<void>;
+}
+
+/**
+ * Serves the Camunda 8.8 REST API (`/v2`) on `port` and runs the background loops (timers,
+ * job-timeout wakeups, message TTL). Several engine processes may share one database.
+ */
+export async function startEngine(options: {
+  db: Knex;
+  port: number;
+  host?: string;
+}): Promise<StartedEngine> {
+  const { db } = options;
+  const ctx = new EngineContext(db);
+  const engine: Engine = {
+    db,
+    ctx,
+    jobs: new JobNotifier(),
+    instances: new InstanceWaiters(),
+    kickTimers: () => undefined,
+    broadcastSignal: (name, variables) => broadcastSignal(engine, name, variables),
+  };
+  ctx.onInstancesEnded = (keys) => keys.forEach((k) => engine.instances.notify(k));
+  ctx.onSignals = (signals) => {
+    for (const s of signals)
+      engine.broadcastSignal(s.name, s.variables).catch((e) => console.error('engine: signal', e));
+  };
+  const events = await listenForEvents(engine);
+  const timers = startTimerLoop(engine);
+  engine.kickTimers = timers.kick;
+  ctx.onTimersChanged = timers.kick;
+  const housekeeping = startHousekeeping(engine);
+  const server = await listen(createEngineApp(engine), options.port, options.host ?? '0.0.0.0');
+  return {
+    address: server.address,
+    stop: async () => {
+      await server.stop();
+      await timers.stop();
+      await housekeeping.stop();
+      await events.stop();
+    },
+  };
+}
