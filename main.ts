@@ -2,6 +2,7 @@ import { createApp } from './api/app';
 import { listen } from './api/http-server';
 import { startDatabase } from './db/start-database';
 import { startEngine } from './engine/start-engine';
+import { engineNow } from './engine/clock';
 
 /**
  * `npm start`: the whole system on one machine. Database (embedded unless DATABASE_URL),
@@ -13,7 +14,11 @@ async function main(): Promise<void> {
     db: database.db,
     port: Number(process.env.ENGINE_PORT ?? 8080),
   });
-  const api = await listen(createApp({ db: database.db }), Number(process.env.PORT ?? 3000));
+  const api = await listen(
+    // One clock for the API and the processes: the engine's, which tests can pin.
+    createApp({ db: database.db, now: () => engineNow(database.db) }),
+    Number(process.env.PORT ?? 3000),
+  );
   console.log(
     `gas-cert: API on http://localhost:${api.address.port}, engine on http://localhost:${engine.address.port}/v2 (database: ${database.embedded ? 'embedded' : 'DATABASE_URL'})`,
   );

@@ -1,17 +1,43 @@
 import express, { Express } from 'express';
 import type { Knex } from 'knex';
+import { authenticate } from './auth/authenticate';
+import { IdentityProvider, acceptingIdentityProvider } from './auth/identity-provider';
+import { TokenService, tokenService } from './auth/tokens';
 import { healthRouter } from './health';
+import { docsRouter } from './openapi/docs-router';
 import { notFound, problemMiddleware } from './problem-middleware';
+import { mountRoutes } from './route';
+import { apiRoutes } from './routes';
+import type { UseCaseContext } from './use-cases/context';
 
 export interface AppDeps {
   db: Knex;
+  /**
+   * The shared clock ("now"); pass the engine's pinnable clock so the API and the processes
+   * agree on "today". Defaults to system time.
+   */
+  now?: () => Promise<Date>;
+  /** Real-name verification; defaults to the built-in provider that accepts valid ID numbers. */
+  identityProvider?: IdentityProvider;
+  /** Token signing; defaults to JWT_SECRET or a key generated once and kept in the database. */
+  tokens?: TokenService;
 }
 
 export function createApp(deps: AppDeps): Express {
+  const ctx: UseCaseContext = {
+    db: deps.db,
+    now: deps.now ?? (async () => new Date()),
+    identityProvider: deps.identityProvider ?? acceptingIdentityProvider,
+    tokens: deps.tokens ?? tokenService(deps.db),
+  };
+  const routes = apiRoutes(ctx);
   const app = express();
   app.disable('x-powered-by');
-  app.use(express.json({ limit: '1mb' }));
   app.use(healthRouter(deps.db));
+  app.use(docsRouter(routes));
+  // Bodies are parsed per route, after authorization: an anonymous caller gets 401, not 400.
+  app.use('/api', authenticate(deps.db, ctx.tokens));
+  app.use(mountRoutes(routes, ctx.now));
   app.use(notFound);
   app.use(problemMiddleware);
   return app;

@@ -9,6 +9,7 @@ import { continuingEducation } from './007-continuing-education';
 import { messages } from './008-messages';
 import { auditLog } from './009-audit-log';
 import { jobEffects } from './010-job-effects';
+import { appSecrets } from './011-app-secrets';
 
 /** The application's migrations, in order. Append only; never edit a shipped one. */
 export const appMigrations: Migration[] = [
@@ -22,4 +23,5 @@ export const appMigrations: Migration[] = [
   messages,
   auditLog,
   jobEffects,
+  appSecrets,
 ];

@@ -1,0 +1,62 @@
+import { randomBytes } from 'node:crypto';
+import { SignJWT, jwtVerify } from 'jose';
+import type { Knex } from 'knex';
+import { getOrCreateSecret } from '../../repositories/app-secrets';
+
+/** Access tokens live 12 hours: a working day, after which the user logs in again. */
+export const TOKEN_LIFETIME_SECONDS = 12 * 60 * 60;
+const ISSUER = 'gas-cert';
+const SECRET_NAME = 'jwt-signing-key';
+
+export interface TokenClaims {
+  accountId: string;
+  role: string;
+}
+
+export interface TokenService {
+  issue(claims: TokenClaims): Promise<string>;
+  /** The claims of a valid token, or undefined when it is forged, expired or malformed. */
+  verify(token: string): Promise<TokenClaims | undefined>;
+}
+
+/**
+ * HS256 tokens signed with JWT_SECRET or, when unset, with a random key generated once and kept
+ * in the database, so restarts keep sessions and several API processes accept each other's.
+ */
+export function tokenService(db: Knex, configured = process.env.JWT_SECRET): TokenService {
+  let key: Promise<Uint8Array> | undefined;
+  const getKey = () => {
+    key ??= (
+      configured
+        ? Promise.resolve(configured)
+        : getOrCreateSecret(db, SECRET_NAME, () => randomBytes(32).toString('base64url'))
+    ).then((s) => new TextEncoder().encode(s));
+    // A failed read (database down) is retried on the next request instead of cached.
+    key.catch(() => (key = undefined));
+    return key;
+  };
+  return {
+    async issue({ accountId, role }) {
+      return new SignJWT({ role })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject(accountId)
+        .setIssuer(ISSUER)
+        .setIssuedAt()
+        .setExpirationTime(`${TOKEN_LIFETIME_SECONDS}s`)
+        .sign(await getKey());
+    },
+    async verify(token) {
+      try {
+        const { payload } = await jwtVerify(token, await getKey(), {
+          algorithms: ['HS256'],
+          issuer: ISSUER,
+        });
+        if (typeof payload.sub !== 'string' || typeof payload.role !== 'string') return undefined;
+        return { accountId: payload.sub, role: payload.role };
+      } catch (e) {
+        if ((e as { code?: string }).code?.startsWith('ERR_J')) return undefined;
+        throw e;
+      }
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import { principalOf } from '../auth/policy';
+import { route } from '../route';
+import { certificate, verification, verifyParams } from '../schemas/certificates';
+import { idParams } from '../schemas/common';
+import { certificateFor, verifyCertificate } from '../use-cases/certificates';
+import type { UseCaseContext } from '../use-cases/context';
+import { ok, problems } from './responses';
+import { verificationPage } from './verify-page';
+
+export function certificateRoutes(ctx: UseCaseContext) {
+  return [
+    route<unknown, unknown, { id: string }>({
+      method: 'get',
+      path: '/api/certificates/{id}',
+      operationId: 'getCertificate',
+      tag: '证书',
+      summary: '查看证书',
+      description: '持证人本人、证书工作单位企业和主管部门可查看；其他人得到 404。',
+      access: { roles: ['person', 'enterprise', 'regulator'] },
+      params: idParams,
+      responses: { 200: ok('证书', certificate), ...problems(400, 401, 403, 404) },
+      handle: async ({ req, params }) => ({
+        body: await certificateFor(ctx, principalOf(req), params.id),
+      }),
+    }),
+    route<unknown, unknown, { token: string }>({
+      method: 'get',
+      path: '/api/verify/{token}',
+      operationId: 'verifyCertificate',
+      tag: '公开核验',
+      summary: '扫码核验证书真伪（公开）',
+      description:
+        '证书二维码中的链接。无需登录；身份证号码打码显示。核验码无效时 genuine 为 false。',
+      access: 'public',
+      params: verifyParams,
+      responses: { 200: ok('核验结果', verification), ...problems(400) },
+      handle: async ({ req, res, params }) => {
+        const result = await verifyCertificate(ctx, params.token);
+        if (req.accepts(['json', 'html']) !== 'html') return { body: result };
+        res.type('html').send(verificationPage(result));
+        return undefined;
+      },
+    }),
+  ];
+}

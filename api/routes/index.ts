@@ -1,0 +1,26 @@
+import type { Route } from '../route';
+import type { UseCaseContext } from '../use-cases/context';
+import { apiKeyRoutes } from './api-keys';
+import { authRoutes } from './auth';
+import { certificateRoutes } from './certificates';
+import { employmentRoutes } from './employments';
+import { enterpriseRoutes } from './enterprises';
+import { messageRoutes } from './messages';
+import { personPhotoRoutes } from './person-photo';
+import { personRoutes } from './persons';
+import { resumeRoutes } from './resume';
+
+/** Every API operation, in the order the OpenAPI document lists them. */
+export function apiRoutes(ctx: UseCaseContext): Route[] {
+  return [
+    ...authRoutes(ctx),
+    ...personRoutes(ctx),
+    ...personPhotoRoutes(ctx),
+    ...resumeRoutes(ctx),
+    ...enterpriseRoutes(ctx),
+    ...apiKeyRoutes(ctx),
+    ...employmentRoutes(ctx),
+    ...messageRoutes(ctx),
+    ...certificateRoutes(ctx),
+  ];
+}

@@ -1,0 +1,61 @@
+import { calendarDate } from './common';
+import { JsonSchema, arrayOf, nullable, object } from './json-schema';
+
+const type: JsonSchema = { type: 'string', enum: ['A', 'B', 'C'], description: '证书类别' };
+const state: JsonSchema = {
+  type: 'string',
+  enum: ['valid', 'abnormal', 'expired', 'cancelled'],
+  description: '证书状态',
+};
+
+export const certificate = object({
+  id: { type: 'string' },
+  number: { type: 'string', description: '证书编号' },
+  type,
+  typeName: { type: 'string' },
+  jobType: nullable({ type: 'string' }),
+  jobTypeName: nullable({ type: 'string' }),
+  holder: object({
+    personId: { type: 'string' },
+    name: { type: 'string' },
+    idNumber: { type: 'string' },
+  }),
+  unit: object({ enterpriseId: { type: 'string' }, name: { type: 'string' } }),
+  firstIssueDate: calendarDate,
+  validityStart: calendarDate,
+  validityEnd: calendarDate,
+  ceDeadline: { ...calendarDate, description: '继续教育截止日期' },
+  ceReviewed: { type: 'boolean' },
+  state,
+  stateName: { type: 'string' },
+  abnormalReasons: arrayOf(object({ code: { type: 'string' }, name: { type: 'string' } })),
+  verifyPath: { type: 'string', description: '公开核验链接（二维码内容）的路径' },
+});
+
+export const certificateList = arrayOf(certificate);
+
+export const verifyParams = object(
+  { token: { type: 'string', title: '核验码', minLength: 1, maxLength: 200 } },
+  ['token'],
+);
+
+export const verification = object(
+  {
+    genuine: { type: 'boolean', description: '是否为本系统签发的真实证书' },
+    detail: { type: 'string' },
+    number: { type: 'string' },
+    state,
+    stateName: { type: 'string' },
+    holderName: { type: 'string' },
+    idNumberMasked: { type: 'string', examples: ['6301**********123X'] },
+    type,
+    typeName: { type: 'string' },
+    jobType: nullable({ type: 'string' }),
+    jobTypeName: nullable({ type: 'string' }),
+    unitName: { type: 'string' },
+    firstIssueDate: calendarDate,
+    validityStart: calendarDate,
+    validityEnd: calendarDate,
+  },
+  ['genuine', 'detail'],
+);

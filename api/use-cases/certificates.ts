@@ -1,0 +1,87 @@
+import { JOB_TYPE_NAMES, JobTypeCode } from '../../domain/categories';
+import {
+  ABNORMAL_REASON_NAMES,
+  AbnormalReason,
+  CERTIFICATE_STATE_NAMES,
+  CERTIFICATE_TYPE_NAMES,
+} from '../../domain/certificate-types';
+import { maskIdNumber } from '../../domain/id-number';
+import {
+  Certificate,
+  findCertificateById,
+  findCertificateByVerifyToken,
+  listCertificatesOfPerson,
+  listCertificatesOfUnit,
+} from '../../repositories/certificates';
+import type { Principal } from '../auth/principal';
+import { maySeeCertificate, visibleOr404 } from '../auth/policy';
+import type { UseCaseContext } from './context';
+
+function jobTypeName(jobType: string | null): string | null {
+  return jobType ? (JOB_TYPE_NAMES[jobType as JobTypeCode] ?? null) : null;
+}
+
+/** The certificate as its holder, its unit and the regulator see it. */
+export function certificateView(c: Certificate) {
+  return {
+    id: String(c.id),
+    number: c.number,
+    type: c.type,
+    typeName: CERTIFICATE_TYPE_NAMES[c.type],
+    jobType: c.jobType,
+    jobTypeName: jobTypeName(c.jobType),
+    holder: { personId: String(c.personId), name: c.holderName, idNumber: c.holderIdNumber },
+    unit: { enterpriseId: String(c.unitEnterpriseId), name: c.unitName },
+    firstIssueDate: c.firstIssueDate,
+    validityStart: c.validityStart,
+    validityEnd: c.validityEnd,
+    ceDeadline: c.ceDeadline,
+    ceReviewed: c.ceReviewed,
+    state: c.state,
+    stateName: CERTIFICATE_STATE_NAMES[c.state],
+    abnormalReasons: c.abnormalReasons.map((code) => ({
+      code,
+      name: ABNORMAL_REASON_NAMES[code as AbnormalReason] ?? code,
+    })),
+    verifyPath: `/api/verify/${c.verifyToken}`,
+  };
+}
+
+export async function certificatesOfPerson(ctx: UseCaseContext, personId: string) {
+  return (await listCertificatesOfPerson(ctx.db, personId)).map(certificateView);
+}
+
+export async function certificatesOfUnit(ctx: UseCaseContext, enterpriseId: string) {
+  return (await listCertificatesOfUnit(ctx.db, enterpriseId)).map(certificateView);
+}
+
+export async function certificateFor(ctx: UseCaseContext, principal: Principal, id: string) {
+  const found = await findCertificateById(ctx.db, id);
+  return certificateView(visibleOr404(found, (c) => maySeeCertificate(principal, c), '证书'));
+}
+
+/**
+ * Public verification (扫一扫, SPEC §10): genuine or not and what the certificate says, with
+ * the ID number masked. An unknown token is an answer ("not genuine"), not an error.
+ */
+export async function verifyCertificate(ctx: UseCaseContext, token: string) {
+  const c = await findCertificateByVerifyToken(ctx.db, token);
+  if (!c) return { genuine: false, detail: '未查询到该证书：核验码无效，证书可能不是本系统签发的' };
+  return {
+    genuine: true,
+    detail: `证书真实有效性核验：该证书由本系统签发，当前状态为“${CERTIFICATE_STATE_NAMES[c.state]}”`,
+    number: c.number,
+    state: c.state,
+    stateName: CERTIFICATE_STATE_NAMES[c.state],
+    holderName: c.holderName,
+    idNumberMasked: maskIdNumber(c.holderIdNumber),
+    type: c.type,
+    typeName: CERTIFICATE_TYPE_NAMES[c.type],
+    jobType: c.jobType,
+    jobTypeName: jobTypeName(c.jobType),
+    unitName: c.unitName,
+    firstIssueDate: c.firstIssueDate,
+    validityStart: c.validityStart,
+    validityEnd: c.validityEnd,
+  };
+}

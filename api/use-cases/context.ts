@@ -1,0 +1,12 @@
+import type { Knex } from 'knex';
+import type { IdentityProvider } from '../auth/identity-provider';
+import type { TokenService } from '../auth/tokens';
+
+/** What use cases need from the outside world. */
+export interface UseCaseContext {
+  db: Knex;
+  /** The shared clock; every "today" of the domain is derived from it. */
+  now: () => Promise<Date>;
+  identityProvider: IdentityProvider;
+  tokens: TokenService;
+}

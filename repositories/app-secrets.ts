@@ -1,0 +1,15 @@
+import type { Knex } from 'knex';
+
+/**
+ * The secret stored under `name`, created with `generate()` on first use. Concurrent first uses
+ * by several processes agree: the first insert wins and everyone reads it back.
+ */
+export async function getOrCreateSecret(
+  db: Knex,
+  name: string,
+  generate: () => string,
+): Promise<string> {
+  await db('app_secrets').insert({ name, value: generate() }).onConflict('name').ignore();
+  const row = await db('app_secrets').where({ name }).first('value');
+  return row.value;
+}
