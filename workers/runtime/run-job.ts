@@ -1,0 +1,35 @@
+import type { Knex } from 'knex';
+import { todayInChina } from '../../domain/calendar-date';
+import { engineNow } from '../../engine/clock';
+import { addSystemEvent, moveApplication } from '../../repositories/application-progress';
+import { claimJob, recordJobResult } from '../../repositories/job-effects';
+import { JobHandler, JobInput, JobOutcome, optionalVariable } from './job-handler';
+
+export interface JobRun extends JobOutcome {
+  /** The job had been done before (a retry or a second delivery): nothing was written now. */
+  replayed: boolean;
+}
+
+/**
+ * Runs a handler once per job key: in ONE transaction its effects, the `job_effects` row, the
+ * timeline entry (step = header `step`, actor system) and the move to header `applicationState`.
+ * A job key already recorded returns the recorded variables without doing anything.
+ */
+export async function runJobOnce(db: Knex, handler: JobHandler, job: JobInput): Promise<JobRun> {
+  const now = await engineNow(db);
+  const today = todayInChina(now);
+  return db.transaction(async (trx) => {
+    const done = await claimJob(trx, job.key, job.type);
+    if (done) return { variables: done.result, replayed: true };
+    const outcome = await handler({ trx, job, now, today });
+    const applicationId = optionalVariable(job, 'applicationId');
+    if (applicationId) {
+      const step = job.headers.step || job.elementId;
+      if (!outcome.quiet) await addSystemEvent(trx, applicationId, step);
+      const state = job.headers.applicationState;
+      if (state) await moveApplication(trx, applicationId, state);
+    }
+    await recordJobResult(trx, job.key, outcome.variables);
+    return { ...outcome, replayed: false };
+  });
+}

@@ -1,0 +1,96 @@
+/**
+ * The Chinese title and body of every `message-send` template (processes/README.md). Pure
+ * functions of plain data, so a template can be read and tested without the engine.
+ */
+
+export interface MessageData {
+  personName: string;
+  enterpriseName: string;
+  /** The reviewer's reason, for rejections. */
+  comment: string;
+  /** e.g. "运行、维护和抢修人员证书（燃气用户检修工）". */
+  certificateLabel: string;
+  certificateNumber: string;
+  /** e.g. "管道燃气、瓶装燃气". */
+  categoryNames: string;
+  /** Messages of the failed checks. */
+  failedChecks: string[];
+}
+
+export interface RenderedMessage {
+  title: string;
+  body: string;
+}
+
+type Template = (d: MessageData) => RenderedMessage;
+
+const reason = (d: MessageData) => (d.comment ? `理由：${d.comment}` : '');
+
+export const MESSAGE_TEMPLATES: Readonly<Record<string, Template>> = {
+  'employment-proposed': (d) => ({
+    title: `${d.enterpriseName}拟聘用您，请确认`,
+    body: `${d.enterpriseName}向您发起聘用申请，请在30日内确认是否同意聘用；逾期未确认，聘用申请将自动失效。`,
+  }),
+  'employment-activated': (d) => ({
+    title: `${d.personName}已同意聘用`,
+    body: `${d.personName}已确认聘用，与贵单位的聘用关系已生效。`,
+  }),
+  'employment-declined': (d) => ({
+    title: `${d.personName}拒绝了聘用`,
+    body: `${d.personName}拒绝了贵单位的聘用申请。${reason(d)}`,
+  }),
+  'employment-lapsed': (d) => ({
+    title: '聘用申请已失效',
+    body: `${d.enterpriseName}对${d.personName}的聘用申请30日内未获确认，已自动失效。`,
+  }),
+  'termination-requested': (d) => ({
+    title: `${d.personName}申请解除聘用`,
+    body: `${d.personName}申请解除与贵单位的聘用关系，请确认。`,
+  }),
+  'employment-ended': (d) => ({
+    title: '聘用关系已解除',
+    body: `${d.enterpriseName}已确认解除与您的聘用关系。`,
+  }),
+  'termination-rejected': (d) => ({
+    title: '解除聘用申请未通过',
+    body: `${d.enterpriseName}不同意解除聘用关系。${reason(d)}`,
+  }),
+  'category-registration-approved': (d) => ({
+    title: '经营类别登记已通过',
+    body: `贵单位的经营类别登记已通过燃气协会审核，经营类别：${d.categoryNames}。`,
+  }),
+  'category-registration-rejected': (d) => ({
+    title: '经营类别登记未通过',
+    body: `贵单位的经营类别登记未通过燃气协会审核。${reason(d)}`,
+  }),
+  'category-change-approved': (d) => ({
+    title: '经营类别变更已通过',
+    body: `贵单位的经营类别变更已通过燃气协会审核，变更后的经营类别：${d.categoryNames}。相关人员证书已按新的经营类别换发或标记。`,
+  }),
+  'category-change-rejected': (d) => ({
+    title: '经营类别变更未通过',
+    body: `贵单位的经营类别变更未通过燃气协会审核。${reason(d)}`,
+  }),
+  'certificate-issued': (d) => ({
+    title: '证书已发放',
+    body: `${d.personName}的${d.certificateLabel}已发放，证书编号${d.certificateNumber}，电子证书可立即查看和下载。`,
+  }),
+  'checks-failed': (d) => ({
+    title: '发证检测条件未满足',
+    body: `您的${d.certificateLabel}暂不能发放，以下条件未满足：${d.failedChecks.join('；')}。相关资料更新后系统将自动重新检测，并每日复核。`,
+  }),
+  'application-rejected': (d) => ({
+    title: '申请未通过审核',
+    body: `您的${d.certificateLabel || '业务'}申请未通过主管部门审核。${reason(d)}`,
+  }),
+  'application-lapsed': (d) => ({
+    title: '申请已失效',
+    body: `您的${d.certificateLabel || '业务'}申请自考试之日起满一年仍未满足发证条件，已失效。`,
+  }),
+};
+
+export function renderMessage(template: string, data: MessageData): RenderedMessage {
+  const render = MESSAGE_TEMPLATES[template];
+  if (!render) throw new Error(`Unknown message template: ${template}`);
+  return render(data);
+}
