@@ -1,26 +1,39 @@
+import { Camunda8 } from '@camunda8/sdk';
 import { createApp } from './api/app';
 import { listen } from './api/http-server';
 import { startDatabase } from './db/start-database';
-import { startEngine } from './engine/start-engine';
 import { engineNow } from './engine/clock';
+import { startEngine, StartedEngine } from './engine/start-engine';
+import { deployProcesses } from './processes/deploy';
+import { startWorkers } from './workers/runtime/start-workers';
 
 /**
  * `npm start`: the whole system on one machine. Database (embedded unless DATABASE_URL),
- * migrations, the embedded engine (Camunda 8.8 REST on ENGINE_PORT), then the API. Stops cleanly on SIGINT/SIGTERM so the embedded server shuts down.
+ * migrations, the embedded engine (Camunda 8.8 REST on ENGINE_PORT) — or a real Camunda 8
+ * cluster when ZEEBE_REST_ADDRESS is set —, the diagrams deployed, the job workers, the API.
  */
 async function main(): Promise<void> {
   const database = await startDatabase({ log: (l) => process.env.DEBUG_PG && console.log(l) });
-  const engine = await startEngine({
-    db: database.db,
-    port: Number(process.env.ENGINE_PORT ?? 8080),
-  });
-  const api = await listen(
-    // One clock for the API and the processes: the engine's, which tests can pin.
-    createApp({ db: database.db, now: () => engineNow(database.db) }),
-    Number(process.env.PORT ?? 3000),
-  );
+  const db = database.db;
+  let engine: StartedEngine | undefined;
+  let address = process.env.ZEEBE_REST_ADDRESS;
+  if (!address) {
+    engine = await startEngine({ db, port: Number(process.env.ENGINE_PORT ?? 8080) });
+    address = `http://127.0.0.1:${engine.address.port}`;
+  }
+  const camunda = new Camunda8({
+    ZEEBE_REST_ADDRESS: address,
+    CAMUNDA_AUTH_STRATEGY: (process.env.CAMUNDA_AUTH_STRATEGY ?? 'NONE') as 'NONE',
+    CAMUNDA_LOG_LEVEL: (process.env.CAMUNDA_LOG_LEVEL ?? 'none') as 'none',
+  }).getCamundaRestClient();
+  const deployed = await deployProcesses(camunda);
+  const workers = startWorkers({ db, camunda });
+  // One clock for the API and the processes: the embedded engine's, which tests can pin. A real
+  // cluster keeps its own clock; then the system time is the clock.
+  const now = engine ? () => engineNow(db) : async () => new Date();
+  const api = await listen(createApp({ db, now }), Number(process.env.PORT ?? 3000));
   console.log(
-    `gas-cert: API on http://localhost:${api.address.port}, engine on http://localhost:${engine.address.port}/v2 (database: ${database.embedded ? 'embedded' : 'DATABASE_URL'})`,
+    `gas-cert: API on http://localhost:${api.address.port}, engine ${engine ? `embedded on http://localhost:${engine.address.port}/v2` : `at ${address}`}, database ${database.embedded ? 'embedded' : 'from DATABASE_URL'}; deployed ${deployed.join(', ')}`,
   );
   let stopping = false;
   const stop = async (signal: string) => {
@@ -28,7 +41,8 @@ async function main(): Promise<void> {
     stopping = true;
     console.log(`gas-cert: ${signal}, stopping`);
     await api.stop();
-    await engine.stop();
+    await workers.stop();
+    await engine?.stop();
     await database.stop();
     process.exit(0);
   };

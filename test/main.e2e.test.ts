@@ -61,7 +61,7 @@ describe('main - npm start on embedded defaults', () => {
   const pgPort = port + 1;
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  it('should answer /health and keep data across a restart', async () => {
+  it('should answer /health, serve the engine with the diagrams deployed, and keep data across a restart', async () => {
     // given a system started without DATABASE_URL
     let child = startSystem(dataDir, port, pgPort);
     const health = await (await waitForHealth(port, 60_000)).json();
@@ -71,6 +71,24 @@ describe('main - npm start on embedded defaults', () => {
     expect(((await topology.json()) as { gatewayVersion: string }).gatewayVersion).toMatch(
       /^8\.8\./,
     );
+    const definitions = await fetch(
+      `http://127.0.0.1:${pgPort + 1}/v2/process-definitions/search`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      },
+    );
+    const ids = ((await definitions.json()) as { items: { processDefinitionId: string }[] }).items
+      .map((d) => d.processDefinitionId)
+      .sort();
+    expect(ids).toEqual([
+      'category-change',
+      'category-registration',
+      'employment-proposal',
+      'employment-termination',
+      'new-issue',
+    ]);
 
     // when a row is written to its embedded database and the system restarts
     const url = `postgres://postgres:postgres@127.0.0.1:${pgPort}/gascert`;
