@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   // One clock for the API and the processes: the embedded engine's, which tests can pin. A real
   // cluster keeps its own clock; then the system time is the clock.
   const now = engine ? () => engineNow(db) : async () => new Date();
-  const api = await listen(createApp({ db, now }), Number(process.env.PORT ?? 3000));
+  const api = await listen(createApp({ db, now, camunda }), Number(process.env.PORT ?? 3000));
   console.log(
     `gas-cert: API on http://localhost:${api.address.port}, engine ${engine ? `embedded on http://localhost:${engine.address.port}/v2` : `at ${address}`}, database ${database.embedded ? 'embedded' : 'from DATABASE_URL'}; deployed ${deployed.join(', ')}`,
   );

@@ -1,3 +1,4 @@
+import type { CamundaRestClient } from '@camunda8/sdk';
 import express, { Express } from 'express';
 import type { Knex } from 'knex';
 import { authenticate } from './auth/authenticate';
@@ -21,6 +22,8 @@ export interface AppDeps {
   identityProvider?: IdentityProvider;
   /** Token signing; defaults to JWT_SECRET or a key generated once and kept in the database. */
   tokens?: TokenService;
+  /** The process engine; without it the process routes answer 503 (engine-unavailable). */
+  camunda?: CamundaRestClient;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -29,6 +32,7 @@ export function createApp(deps: AppDeps): Express {
     now: deps.now ?? (async () => new Date()),
     identityProvider: deps.identityProvider ?? acceptingIdentityProvider,
     tokens: deps.tokens ?? tokenService(deps.db),
+    camunda: deps.camunda,
   };
   const routes = apiRoutes(ctx);
   const app = express();

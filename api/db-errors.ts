@@ -23,6 +23,10 @@ const UNIQUE_VIOLATIONS: Record<string, { code: string; detail: string }> = {
     code: 'enterprise-already-registered',
     detail: '该统一社会信用代码已注册，请直接登录',
   },
+  employments_one_proposal_per_pair: {
+    code: 'employment-already-proposed',
+    detail: '已向该人员发出聘用邀请，正在等待其确认',
+  },
   api_keys_key_hash_key: { code: 'api-key-conflict', detail: 'API 密钥生成冲突，请重试' },
 };
 

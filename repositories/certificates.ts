@@ -71,3 +71,15 @@ export async function listCertificatesOfUnit(
 ): Promise<Certificate[]> {
   return certificates(db).where('c.unit_enterprise_id', enterpriseId).orderBy('c.id');
 }
+
+/** The PDF of the certificate's latest issuance that has one (电子证书). */
+export async function findLatestCertificatePdf(
+  db: Knex,
+  certificateId: string,
+): Promise<{ number: string; pdf: Buffer } | undefined> {
+  return db('certificate_issuances')
+    .where({ certificate_id: certificateId })
+    .whereNotNull('pdf')
+    .orderBy('id', 'desc')
+    .first('number', 'pdf');
+}

@@ -75,3 +75,49 @@ export async function findEmploymentContract(
     data: 'contract_file',
   });
 }
+
+export interface NewEmploymentProposal {
+  personId: string;
+  enterpriseId: string;
+  contractStart: string;
+  contractEnd: string | null;
+  contractFile: Buffer;
+  contractFileName: string;
+  contractFileMime: string;
+}
+
+/** A proposal awaiting the person's consent (state `proposed`). */
+export async function insertEmploymentProposal(
+  db: Knex,
+  p: NewEmploymentProposal,
+): Promise<string> {
+  const [row] = await db('employments')
+    .insert({
+      person_id: p.personId,
+      enterprise_id: p.enterpriseId,
+      contract_start: p.contractStart,
+      contract_end: p.contractEnd,
+      contract_file: p.contractFile,
+      contract_file_name: p.contractFileName,
+      contract_file_mime: p.contractFileMime,
+      commitment_accepted_at: db.fn.now(),
+    })
+    .returning('id');
+  return String(row.id);
+}
+
+export async function deleteEmploymentProposal(db: Knex, id: string): Promise<void> {
+  await db('employments').where({ id, state: 'proposed' }).delete();
+}
+
+export async function findEmployment(db: Knex, id: string): Promise<Employment | undefined> {
+  return employments(db).where('m.id', id).first();
+}
+
+/** The person's active employment, if any (SPEC §3: at most one). */
+export async function findActiveEmployment(
+  db: Knex,
+  personId: string,
+): Promise<Employment | undefined> {
+  return employments(db).where({ 'm.person_id': personId, 'm.state': 'active' }).first();
+}

@@ -49,3 +49,16 @@ export async function insertEnterprise(db: Knex, enterprise: NewEnterprise): Pro
   await db('enterprise_names').insert({ enterprise_id: id, name: enterprise.name });
   return id;
 }
+
+export async function findEnterpriseByCreditCode(
+  db: Knex,
+  creditCode: string,
+): Promise<Enterprise | undefined> {
+  const row = await db('enterprises').where({ credit_code: creditCode }).first('id');
+  return row ? findEnterpriseById(db, String(row.id)) : undefined;
+}
+
+/** Sets the state of the first category registration (none / pending / approved / rejected). */
+export async function setCategoryRegistration(db: Knex, id: string, state: string): Promise<void> {
+  await db('enterprises').where({ id }).update({ category_registration: state });
+}

@@ -2,7 +2,7 @@ import { principalOf } from '../auth/policy';
 import { route } from '../route';
 import { certificate, verification, verifyParams } from '../schemas/certificates';
 import { idParams } from '../schemas/common';
-import { certificateFor, verifyCertificate } from '../use-cases/certificates';
+import { certificateFor, certificatePdfFor, verifyCertificate } from '../use-cases/certificates';
 import type { UseCaseContext } from '../use-cases/context';
 import { ok, problems } from './responses';
 import { verificationPage } from './verify-page';
@@ -22,6 +22,33 @@ export function certificateRoutes(ctx: UseCaseContext) {
       handle: async ({ req, params }) => ({
         body: await certificateFor(ctx, principalOf(req), params.id),
       }),
+    }),
+    route<unknown, unknown, { id: string }>({
+      method: 'get',
+      path: '/api/certificates/{id}/pdf',
+      operationId: 'getCertificatePdf',
+      tag: '证书',
+      summary: '下载电子证书（PDF）',
+      description: '最近一次发证或换发的电子证书。持证人本人、证书工作单位企业和主管部门可下载。',
+      access: { roles: ['person', 'enterprise', 'regulator'] },
+      params: idParams,
+      responses: {
+        200: {
+          description: '电子证书',
+          contentType: 'application/pdf',
+          schema: { type: 'string' },
+        },
+        ...problems(400, 401, 403, 404),
+      },
+      handle: async ({ req, res, params }) => {
+        const { number, pdf } = await certificatePdfFor(ctx, principalOf(req), params.id);
+        res
+          .type('application/pdf')
+          .set('Cache-Control', 'private, no-cache')
+          .attachment(`${number}.pdf`)
+          .send(pdf);
+        return undefined;
+      },
     }),
     route<unknown, unknown, { token: string }>({
       method: 'get',

@@ -1,14 +1,18 @@
 import type { Route } from '../route';
 import type { UseCaseContext } from '../use-cases/context';
 import { apiKeyRoutes } from './api-keys';
+import { applicationRoutes } from './applications';
 import { authRoutes } from './auth';
 import { certificateRoutes } from './certificates';
 import { employmentRoutes } from './employments';
 import { enterpriseRoutes } from './enterprises';
+import { examResultRoutes } from './exam-results';
 import { messageRoutes } from './messages';
 import { personPhotoRoutes } from './person-photo';
 import { personRoutes } from './persons';
+import { processRequestRoutes } from './process-requests';
 import { resumeRoutes } from './resume';
+import { taskRoutes } from './tasks';
 
 /** Every API operation, in the order the OpenAPI document lists them. */
 export function apiRoutes(ctx: UseCaseContext): Route[] {
@@ -19,7 +23,11 @@ export function apiRoutes(ctx: UseCaseContext): Route[] {
     ...resumeRoutes(ctx),
     ...enterpriseRoutes(ctx),
     ...apiKeyRoutes(ctx),
+    ...processRequestRoutes(ctx),
     ...employmentRoutes(ctx),
+    ...examResultRoutes(ctx),
+    ...applicationRoutes(ctx),
+    ...taskRoutes(ctx),
     ...messageRoutes(ctx),
     ...certificateRoutes(ctx),
   ];

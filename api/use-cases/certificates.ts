@@ -10,11 +10,12 @@ import {
   Certificate,
   findCertificateById,
   findCertificateByVerifyToken,
+  findLatestCertificatePdf,
   listCertificatesOfPerson,
   listCertificatesOfUnit,
 } from '../../repositories/certificates';
 import type { Principal } from '../auth/principal';
-import { maySeeCertificate, visibleOr404 } from '../auth/policy';
+import { maySeeCertificate, notFound, visibleOr404 } from '../auth/policy';
 import type { UseCaseContext } from './context';
 
 function jobTypeName(jobType: string | null): string | null {
@@ -58,6 +59,15 @@ export async function certificatesOfUnit(ctx: UseCaseContext, enterpriseId: stri
 export async function certificateFor(ctx: UseCaseContext, principal: Principal, id: string) {
   const found = await findCertificateById(ctx.db, id);
   return certificateView(visibleOr404(found, (c) => maySeeCertificate(principal, c), '证书'));
+}
+
+/** The latest e-certificate PDF, for whoever may see the certificate. */
+export async function certificatePdfFor(ctx: UseCaseContext, principal: Principal, id: string) {
+  const found = await findCertificateById(ctx.db, id);
+  visibleOr404(found, (c) => maySeeCertificate(principal, c), '证书');
+  const pdf = await findLatestCertificatePdf(ctx.db, id);
+  if (!pdf) throw notFound('电子证书');
+  return pdf;
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { CamundaRestClient } from '@camunda8/sdk';
 import type { Knex } from 'knex';
 import type { IdentityProvider } from '../auth/identity-provider';
 import type { TokenService } from '../auth/tokens';
@@ -9,4 +10,6 @@ export interface UseCaseContext {
   now: () => Promise<Date>;
   identityProvider: IdentityProvider;
   tokens: TokenService;
+  /** The process engine (Camunda 8 REST); routes that need it answer 503 without it. */
+  camunda?: CamundaRestClient;
 }

@@ -19,6 +19,7 @@ import type { Principal } from '../auth/principal';
 import type { RegisterPersonBody, UpdatePersonBody } from '../schemas/persons';
 import { validationError } from '../validation';
 import type { UseCaseContext } from './context';
+import { notifyDataChanged } from './data-changed';
 
 export type PersonProfile = Person & { names: PersonName[] };
 
@@ -119,6 +120,7 @@ export async function reverifyPerson(
     });
     return outcome;
   });
+  await notifyDataChanged(ctx, { personIds: [personId] });
   return { person: await personProfile(ctx, personId), nameChanged };
 }
 

@@ -1,4 +1,5 @@
 import { findPhoto, savePhoto } from '../../repositories/persons';
+import { notifyDataChanged } from './data-changed';
 import { AppError } from '../app-error';
 import { notFound } from '../auth/policy';
 import type { UseCaseContext } from './context';
@@ -40,6 +41,7 @@ export async function uploadPhoto(
       `上传的内容不是有效的${mime === 'image/png' ? 'PNG' : 'JPEG'}图片`,
     );
   await savePhoto(ctx.db, personId, actual, data);
+  await notifyDataChanged(ctx, { personIds: [personId] });
   return { mime: actual, size: data.length };
 }
 

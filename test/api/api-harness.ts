@@ -32,8 +32,12 @@ export interface ApiHarness {
   stop(): Promise<void>;
 }
 
-export async function startApi(deps: Partial<AppDeps> = {}): Promise<ApiHarness> {
-  const t = await createTestDatabase();
+/** `on`: an existing database (kept on stop: its owner drops it). */
+export async function startApi(
+  deps: Partial<AppDeps> = {},
+  on?: TestDatabase,
+): Promise<ApiHarness> {
+  const t = on ?? (await createTestDatabase());
   const server = await listen(createApp({ db: t.db, ...deps }), 0, '127.0.0.1');
   const base = `http://127.0.0.1:${server.address.port}`;
   const request = async (method: string, path: string, o: RequestOptions = {}): Promise<Reply> => {
@@ -51,7 +55,7 @@ export async function startApi(deps: Partial<AppDeps> = {}): Promise<ApiHarness>
     const type = res.headers.get('content-type') ?? '';
     const parsed = type.includes('json')
       ? await res.json()
-      : type.startsWith('image/')
+      : type.startsWith('image/') || type.startsWith('application/pdf')
         ? Buffer.from(await res.arrayBuffer())
         : await res.text();
     return { status: res.status, type, body: parsed, headers: res.headers };
@@ -63,7 +67,7 @@ export async function startApi(deps: Partial<AppDeps> = {}): Promise<ApiHarness>
     request,
     stop: async () => {
       await server.stop();
-      await t.drop();
+      if (!on) await t.drop();
     },
   };
 }

@@ -1,0 +1,47 @@
+import { principalOf } from '../auth/policy';
+import { route } from '../route';
+import {
+  applicationDetail,
+  applicationIdParams,
+  applicationSummary,
+  applicationsQuery,
+} from '../schemas/applications';
+import { arrayOf } from '../schemas/json-schema';
+import { applicationFor, applicationsOf } from '../use-cases/applications';
+import type { UseCaseContext } from '../use-cases/context';
+import { ok, problems } from './responses';
+
+const ACCESS = { roles: ['person', 'enterprise', 'regulator', 'association'] } as const;
+
+export function applicationRoutes(ctx: UseCaseContext) {
+  return [
+    route<unknown, { state?: string; type?: string }>({
+      method: 'get',
+      path: '/api/applications',
+      operationId: 'listApplications',
+      tag: '办件',
+      summary: '我的办件',
+      description:
+        '从业人员、企业：与自己有关的办件；主管部门：新发证；燃气协会：经营类别登记与变更。新的在前。',
+      access: ACCESS,
+      query: applicationsQuery,
+      responses: { 200: ok('办件列表', arrayOf(applicationSummary)), ...problems(400, 401, 403) },
+      handle: async ({ req, query }) => ({
+        body: await applicationsOf(ctx, principalOf(req), query),
+      }),
+    }),
+    route<unknown, unknown, { id: string }>({
+      method: 'get',
+      path: '/api/applications/{id}',
+      operationId: 'getApplication',
+      tag: '办件',
+      summary: '办件详情（状态、检测结果、时间线）',
+      access: ACCESS,
+      params: applicationIdParams,
+      responses: { 200: ok('办件', applicationDetail), ...problems(400, 401, 403, 404) },
+      handle: async ({ req, params }) => ({
+        body: await applicationFor(ctx, principalOf(req), params.id),
+      }),
+    }),
+  ];
+}

@@ -1,0 +1,125 @@
+import { calendarDate, idNumber, key, personName, timestamp } from './common';
+import { JsonSchema, arrayOf, nullable, object } from './json-schema';
+
+export interface CategoriesBody {
+  categories: string[];
+}
+
+export const categoriesBody = object(
+  {
+    categories: arrayOf(
+      {
+        type: 'string',
+        title: '经营类别代码',
+        description: 'G 管道燃气、P 瓶装燃气、J 燃气汽车加气站、T 其他',
+      },
+      { title: '经营类别', minItems: 1, maxItems: 4, examples: [['G', 'P']] },
+    ),
+  },
+  ['categories'],
+);
+
+/** What a request that starts a process answers. */
+export const startedApplication = object({
+  applicationId: { type: 'string' },
+  processInstanceKey: { type: 'string', description: '流程实例编号' },
+  state: { type: 'string' },
+});
+
+/** The labour contract file, base64 in the JSON body (at most 5 MB decoded). */
+export const CONTRACT_MAX_BYTES = 5 * 1024 * 1024;
+export const CONTRACT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
+
+export interface EmploymentProposalBody {
+  idNumber: string;
+  name: string;
+  contractStart: string;
+  contractEnd?: string | null;
+  commitmentAccepted: boolean;
+  contractFile: { name: string; mime: string; contentBase64: string };
+}
+
+export const employmentProposalBody = object(
+  {
+    idNumber,
+    name: { ...personName, title: '从业人员姓名（须与实名认证一致）' },
+    contractStart: { ...calendarDate, title: '劳动合同开始日期' },
+    contractEnd: nullable({ ...calendarDate, title: '劳动合同结束日期（null 为无固定期限）' }),
+    commitmentAccepted: {
+      type: 'boolean',
+      title: '已阅读并接受用人单位承诺书（须为 true）',
+    },
+    contractFile: object(
+      {
+        name: { type: 'string', title: '文件名', minLength: 1, maxLength: 200 },
+        mime: { type: 'string', title: '文件类型', enum: [...CONTRACT_TYPES] },
+        contentBase64: {
+          type: 'string',
+          title: '文件内容（Base64）',
+          minLength: 4,
+          // 5 MB of bytes are at most this many base64 characters.
+          maxLength: Math.ceil(CONTRACT_MAX_BYTES / 3) * 4,
+          pattern: '^[A-Za-z0-9+/]+={0,2}$',
+          'x-message': '文件内容应为 Base64 编码',
+        },
+      },
+      ['name', 'mime', 'contentBase64'],
+      { title: '劳动合同文件', description: 'PDF、JPEG 或 PNG，不超过 5 MB，Base64 编码' },
+    ),
+  },
+  ['idNumber', 'name', 'contractStart', 'commitmentAccepted', 'contractFile'],
+);
+
+const checkResult = object({
+  code: { type: 'string' },
+  passed: { type: 'boolean' },
+  message: { type: 'string' },
+});
+
+const timelineEntry = object({
+  step: { type: 'string', description: '步骤代码（流程图中的元素编号）' },
+  actor: { type: 'string' },
+  at: timestamp,
+  decision: nullable({ type: 'string', enum: ['approved', 'rejected', null] }),
+  comment: nullable({ type: 'string' }),
+});
+
+export const applicationSummary = object({
+  id: { type: 'string' },
+  type: { type: 'string' },
+  typeName: { type: 'string' },
+  state: { type: 'string' },
+  stateName: { type: 'string' },
+  personId: nullable({ type: 'string' }),
+  enterpriseId: nullable({ type: 'string' }),
+  employmentId: nullable({ type: 'string' }),
+  examResultId: nullable({ type: 'string' }),
+  processInstanceKey: nullable({ type: 'string' }),
+  subject: { type: 'object' },
+  createdAt: timestamp,
+  completedAt: nullable(timestamp),
+});
+
+export const applicationDetail: JsonSchema = object({
+  ...applicationSummary.properties,
+  checkResults: arrayOf(checkResult),
+  timeline: arrayOf(timelineEntry),
+});
+
+export const applicationsQuery = object({
+  state: {
+    type: 'string',
+    enum: [
+      'submitted',
+      'awaiting-enterprise',
+      'awaiting-review',
+      'approved',
+      'rejected',
+      'lapsed',
+      'completed',
+    ],
+  },
+  type: { type: 'string', maxLength: 40 },
+});
+
+export const applicationIdParams = object({ id: key }, ['id']);

@@ -1,0 +1,99 @@
+/** Applications (办件, SPEC §8) as their parties and reviewers see them. */
+import {
+  Application,
+  ApplicationScope,
+  ApplicationType,
+  findApplicationById,
+  listApplications,
+  listTimeline,
+} from '../../repositories/applications';
+import { forbidden, visibleOr404 } from '../auth/policy';
+import type { Principal } from '../auth/principal';
+import type { UseCaseContext } from './context';
+
+const TYPE_NAMES: Record<string, string> = {
+  'employment-proposal': '聘用确认',
+  'employment-termination': '解除聘用',
+  'category-registration': '经营类别登记',
+  'category-change': '经营类别变更',
+  'new-issue': '新发证',
+};
+
+const STATE_NAMES: Record<string, string> = {
+  submitted: '已提交',
+  'awaiting-enterprise': '待企业确认',
+  'awaiting-review': '待审核',
+  approved: '审核通过，办理中',
+  rejected: '未通过',
+  lapsed: '已失效',
+  completed: '已办结',
+};
+
+/** The application types each reviewing role is assigned (the candidate groups of the diagrams). */
+const REVIEWED_TYPES: Partial<Record<Principal['role'], readonly ApplicationType[]>> = {
+  regulator: ['new-issue'],
+  association: ['category-registration', 'category-change'],
+};
+
+function scopeOf(principal: Principal): ApplicationScope {
+  if (principal.role === 'person' && principal.personId) return { personId: principal.personId };
+  if (principal.role === 'enterprise' && principal.enterpriseId)
+    return { enterpriseId: principal.enterpriseId };
+  const types = REVIEWED_TYPES[principal.role];
+  if (types) return { types };
+  throw forbidden('当前身份没有可查看的办件');
+}
+
+function maySee(principal: Principal, a: Application): boolean {
+  const scope = scopeOf(principal);
+  if ('personId' in scope) return a.personId === scope.personId;
+  if ('enterpriseId' in scope) return a.enterpriseId === scope.enterpriseId;
+  return scope.types.includes(a.type);
+}
+
+function summary(a: Application) {
+  return {
+    id: a.id,
+    type: a.type,
+    typeName: TYPE_NAMES[a.type] ?? a.type,
+    state: a.state,
+    stateName: STATE_NAMES[a.state] ?? a.state,
+    personId: a.personId,
+    enterpriseId: a.enterpriseId,
+    employmentId: a.employmentId,
+    examResultId: a.examResultId,
+    processInstanceKey: a.processInstanceKey,
+    subject: a.subject,
+    createdAt: a.createdAt,
+    completedAt: a.completedAt,
+  };
+}
+
+export async function applicationsOf(
+  ctx: UseCaseContext,
+  principal: Principal,
+  query: { state?: string; type?: string },
+) {
+  const rows = await listApplications(ctx.db, scopeOf(principal), { ...query, limit: 500 });
+  return rows.map(summary);
+}
+
+export async function applicationFor(ctx: UseCaseContext, principal: Principal, id: string) {
+  const a = visibleOr404(
+    await findApplicationById(ctx.db, id),
+    (x) => maySee(principal, x),
+    '办件',
+  );
+  const timeline = await listTimeline(ctx.db, a.id);
+  return {
+    ...summary(a),
+    checkResults: a.checkResults,
+    timeline: timeline.map((e) => ({
+      step: e.step,
+      actor: e.actorName,
+      at: e.at,
+      decision: e.decision,
+      comment: e.comment,
+    })),
+  };
+}
