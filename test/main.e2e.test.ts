@@ -127,4 +127,51 @@ describe('main - npm start on embedded defaults', () => {
     expect(health.database).toBe('up');
     expect(await stopSystem(again)).toBe(0);
   }, 150_000);
+
+  it('should let the admin CLI use the running system database without stopping it', async () => {
+    // given a running system on embedded defaults
+    const child = startSystem(dataDir, port, pgPort);
+    await waitForHealth(port, 60_000);
+
+    // when the admin CLI creates a staff account meanwhile, on the same defaults
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATA_DIR: dataDir,
+      EMBEDDED_PG_PORT: String(pgPort),
+    };
+    delete env.DATABASE_URL;
+    const code = await new Promise<number | null>((resolve) => {
+      const cli = spawn(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          'scripts/admin.ts',
+          'create-user',
+          '--role',
+          'regulator',
+          '--username',
+          'reviewer',
+          '--password',
+          'Secret-pass-123',
+        ],
+        { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      cli.stdout?.on('data', (d: Buffer) => output.push(d.toString()));
+      cli.stderr?.on('data', (d: Buffer) => output.push(d.toString()));
+      cli.once('exit', (c, sig) => resolve(c ?? (sig ? 128 : null)));
+    });
+
+    // then the system stays healthy and the new account can log in
+    if (code !== 0) console.log(output.join(''));
+    expect(code).toBe(0);
+    await waitForHealth(port, 5_000);
+    const login = await fetch(`http://127.0.0.1:${port}/api/auth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'reviewer', password: 'Secret-pass-123' }),
+    });
+    expect(login.status).toBe(200);
+    expect(await stopSystem(child)).toBe(0);
+  }, 150_000);
 });
