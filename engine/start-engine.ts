@@ -5,6 +5,7 @@ import { Engine, InstanceWaiters } from './engine';
 import { EngineContext } from './runtime/engine-context';
 import { JobNotifier } from './runtime/job-notifier';
 import { createEngineApp } from './rest/app';
+import { withFastLane } from './rest/fast-lane';
 import { startTimerLoop } from './loops/timer-loop';
 import { startHousekeeping } from './loops/housekeeping';
 import { listenForEvents } from './loops/notifications';
@@ -44,7 +45,8 @@ export async function startEngine(options: {
   engine.kickTimers = timers.kick;
   ctx.onTimersChanged = timers.kick;
   const housekeeping = startHousekeeping(engine);
-  const server = await listen(createEngineApp(engine), options.port, options.host ?? '0.0.0.0');
+  const app = withFastLane(engine, createEngineApp(engine));
+  const server = await listen(app, options.port, options.host ?? '0.0.0.0');
   return {
     address: server.address,
     stop: async () => {

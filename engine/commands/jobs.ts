@@ -27,9 +27,13 @@ async function lockJob(cmd: Command, key: string, intent: string, allowFailed = 
       `Expected to ${VERB[intent]} job with key '${key}', but no such job was found`,
     );
   if (!/^\d+$/.test(key)) throw missing();
-  const { pi, row } = await lockInstanceOf(cmd, 'engine_jobs', key);
-  const job = row as { state: string; retries: number; eik: string } | null;
-  if (!pi) throw missing();
+  // Completion may act on the instance as this process wrote it (see instance-cache.ts).
+  const cached = intent === 'COMPLETE' ? cmd.cache?.takeByJob(cmd, key) : undefined;
+  const job = (cached ?? (await lockInstanceOf(cmd, 'engine_jobs', key)).row) as {
+    state: string;
+    retries: number;
+    eik: string;
+  } | null;
   if (!job) throw missing();
   const ok =
     job.state === 'ACTIVATABLE' ||

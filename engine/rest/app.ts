@@ -39,11 +39,13 @@ export function createEngineApp(engine: Engine): Express {
   );
   app.use(emptyBodyIsObject);
   const v2 = express.Router();
+  // The hot path (job activation and completion, instance creation) first: Express tries each
+  // route in order, and no two routers share a path.
+  v2.use(jobsRouter(engine));
+  v2.use(processInstancesRouter(engine));
   v2.use(clusterRouter(engine));
   v2.use(deploymentsRouter(engine));
-  v2.use(processInstancesRouter(engine));
   v2.use(processDefinitionsRouter(engine));
-  v2.use(jobsRouter(engine));
   v2.use(messagesRouter(engine));
   v2.use(userTasksRouter(engine));
   v2.use(incidentsRouter(engine));
@@ -58,6 +60,14 @@ export function createEngineApp(engine: Engine): Express {
 }
 
 const problem: ErrorRequestHandler = (err, req, res, _next) => {
+  const p = problemFor(err, req.method, req.originalUrl);
+  if (res.headersSent) return;
+  res.status(p.status).type('application/problem+json').send(p.body);
+};
+
+/** The `application/problem+json` answer to an error (the engine's, body-parser's or a bug). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function problemFor(err: any, method: string, url: string) {
   let e: EngineError;
   if (err instanceof EngineError) e = err;
   else if (err?.type === 'entity.parse.failed')
@@ -65,20 +75,15 @@ const problem: ErrorRequestHandler = (err, req, res, _next) => {
   else if (err?.type === 'entity.too.large')
     e = new EngineError(413, 'Payload Too Large', 'Request body too large');
   else {
-    console.error('engine: unexpected error', req.method, req.originalUrl, err);
+    console.error('engine: unexpected error', method, url, err);
     e = new EngineError(500, 'INTERNAL_ERROR', String(err?.message ?? err));
   }
-  if (res.headersSent) return;
-  res
-    .status(e.status)
-    .type('application/problem+json')
-    .send(
-      JSON.stringify({
-        type: 'about:blank',
-        title: e.title,
-        status: e.status,
-        detail: e.detail,
-        instance: req.originalUrl,
-      }),
-    );
-};
+  const body = JSON.stringify({
+    type: 'about:blank',
+    title: e.title,
+    status: e.status,
+    detail: e.detail,
+    instance: url,
+  });
+  return { status: e.status, body };
+}

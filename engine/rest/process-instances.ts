@@ -100,24 +100,31 @@ function applyInstanceFilter(db: Knex, q: Knex.QueryBuilder, filter: Record<stri
     });
 }
 
+/** Creates an instance for a create request; the answer when it does not await completion. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function startInstance(engine: Engine, body: Record<string, any>) {
+  if (body.tenantId && body.tenantId !== '<default>')
+    throw invalidArgument(
+      `Expected to handle request Create Process Instance with tenant identifier '${body.tenantId}', but multi-tenancy is disabled`,
+    );
+  const { def, pi } = await createProcessInstance(engine.ctx, body);
+  const result = {
+    processDefinitionKey: def.key,
+    processDefinitionId: def.bpmnProcessId,
+    processDefinitionVersion: def.version,
+    processInstanceKey: pi.key,
+    tenantId: pi.tenantId,
+    variables: {} as Record<string, unknown>,
+  };
+  return { pi, result };
+}
+
 export function processInstancesRouter(engine: Engine): Router {
   const r = Router();
   // https://docs.camunda.io/docs/apis-tools/camunda-api-rest/specifications/create-process-instance/
   r.post('/process-instances', async (req, res) => {
     const body = req.body ?? {};
-    if (body.tenantId && body.tenantId !== '<default>')
-      throw invalidArgument(
-        `Expected to handle request Create Process Instance with tenant identifier '${body.tenantId}', but multi-tenancy is disabled`,
-      );
-    const { def, pi } = await createProcessInstance(engine.ctx, body);
-    const result = {
-      processDefinitionKey: def.key,
-      processDefinitionId: def.bpmnProcessId,
-      processDefinitionVersion: def.version,
-      processInstanceKey: pi.key,
-      tenantId: pi.tenantId,
-      variables: {} as Record<string, unknown>,
-    };
+    const { pi, result } = await startInstance(engine, body);
     if (!body.awaitCompletion) {
       res.json(result);
       return;

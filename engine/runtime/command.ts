@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { KeyAllocator } from '../keys';
 import type { ProcessModel } from '../bpmn/model';
 import type { ElementInstance, ProcessInstance, VariableRow } from './types';
+import type { InstanceCache } from './instance-cache';
 
 type Row = Record<string, unknown>;
 
@@ -17,6 +18,8 @@ export class Command {
   /** scope key → name → variable. */
   readonly variables = new Map<string, Map<string, VariableRow>>();
   readonly dirtyElements = new Set<string>();
+  /** Element instances this command created: nothing of theirs is in the database yet. */
+  readonly createdElements = new Set<string>();
   readonly dirtyVariables = new Set<VariableRow>();
   readonly inserts: Record<string, Row[]> = {};
   readonly updates: { table: string; key: string; set: Row }[] = [];
@@ -33,6 +36,8 @@ export class Command {
    * conflicts the command re-runs pessimistically, locking instance rows (`for update`).
    */
   pessimistic = false;
+  /** Instances as this process last wrote them; set on a command's first attempt only. */
+  cache: InstanceCache | undefined;
   /** The extra row read by the last `lockInstanceOf`. */
   lastAlso: Record<string, unknown> | null = null;
   /** Pending executor steps (see lifecycle.drain). */
@@ -76,6 +81,13 @@ export class Command {
   }
 
   touchElement(ei: ElementInstance): void {
+    this.dirtyElements.add(ei.key);
+  }
+
+  /** Adds an element instance created by this command (written on flush). */
+  addElement(ei: ElementInstance): void {
+    this.elements.set(ei.key, ei);
+    this.createdElements.add(ei.key);
     this.dirtyElements.add(ei.key);
   }
 

@@ -51,8 +51,7 @@ export function createInstance(
     data: {},
     tenantId: def.tenantId,
   };
-  cmd.elements.set(root.key, root);
-  cmd.touchElement(root);
+  cmd.addElement(root);
   for (const [k, v] of Object.entries(options.variables ?? {})) setLocal(cmd, root.key, k, v);
   const model = def.model;
   const starts = options.startInstructions?.length

@@ -4,10 +4,12 @@ import { engineNow } from '../clock';
 import { Command } from './command';
 import { drain } from './lifecycle';
 import { flush } from '../sql/flush';
+import { InstanceCache } from './instance-cache';
 
 /** What every part of one engine process shares: the database, keys and in-process wakeups. */
 export class EngineContext {
   readonly keys: KeyAllocator;
+  readonly cache = new InstanceCache();
   /** Called after a commit that created timers (the scheduler may need to wake sooner). */
   onTimersChanged: () => void = () => undefined;
   /** Called after a commit with the signals the processes threw. */
@@ -32,11 +34,13 @@ export class EngineContext {
       const now = await engineNow(this.db);
       const cmd = new Command(this.db, now, this.keys);
       cmd.pessimistic = attempt >= 2;
+      cmd.cache = attempt === 0 ? this.cache : undefined;
       try {
         const result = await fn(cmd);
         await drain(cmd);
         await flush(cmd);
         if (cmd.inTransaction) await (await cmd.tx()).commit();
+        this.cache.remember(cmd);
         this.after(cmd);
         return result;
       } catch (e) {

@@ -54,8 +54,7 @@ export function createElement(
     data: {},
     tenantId: scope.tenantId,
   };
-  cmd.elements.set(ei.key, ei);
-  cmd.touchElement(ei);
+  cmd.addElement(ei);
   return ei;
 }
 

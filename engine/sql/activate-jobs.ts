@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { runStatement } from './prepared';
 
 export interface ActivateRequest {
   type: string;
@@ -42,16 +43,17 @@ export async function activateJobs(
 ): Promise<ActivatedJob[]> {
   const deadline = new Date(now.getTime() + req.timeout);
   const names = req.fetchVariable?.length ? req.fetchVariable : null;
-  const result = await db.raw(
+  const result = await runStatement(
+    db,
     `with recursive activated as (
-       update engine_jobs j set state = 'ACTIVATED', deadline = :deadline, worker = :worker
+       update engine_jobs j set state = 'ACTIVATED', deadline = $1, worker = $2
          from (select key from engine_jobs
-                where type = :type
-                  and (state = 'ACTIVATABLE' or (state = 'ACTIVATED' and deadline <= :now))
-                  and (retry_at is null or retry_at <= :now)
+                where type = $3
+                  and (state = 'ACTIVATABLE' or (state = 'ACTIVATED' and deadline <= $4))
+                  and (retry_at is null or retry_at <= $4)
                 order by key
                 for update skip locked
-                limit :max) s
+                limit $5) s
         where j.key = s.key
       returning j.key, j.type, j.retries, j.process_instance_key, j.element_instance_key,
                 j.process_definition_key, j.bpmn_process_id, j.version, j.element_id,
@@ -68,17 +70,10 @@ export async function activateJobs(
             (select coalesce(json_agg(json_build_object('name', v.name, 'value', v.value)
                                       order by c.depth desc), '[]')
                from chain c join engine_variables v on v.scope_key = c.scope_key
-              where c.job_key = a.key ${names ? 'and v.name = any(:names)' : ''}) as vars
+              where c.job_key = a.key ${names ? 'and v.name = any($6)' : ''}) as vars
        from activated a
       order by a.key`,
-    {
-      deadline,
-      worker: req.worker,
-      type: req.type,
-      now,
-      max: req.maxJobsToActivate,
-      ...(names ? { names } : {}),
-    },
+    [deadline, req.worker, req.type, now, req.maxJobsToActivate, ...(names ? [names] : [])],
   );
   const rows = result.rows as Record<string, unknown>[];
   if (rows.length && aborted()) {

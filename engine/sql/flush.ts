@@ -1,5 +1,7 @@
 import type { Knex } from 'knex';
 import type { Command } from '../runtime/command';
+import { positional, runStatement } from './prepared';
+import { insertRows, Statement } from './insert-rows';
 
 /** Tables whose rows belong to an element instance and die with it. */
 const OWNED = new Set([
@@ -20,29 +22,28 @@ const OWNED = new Set([
  */
 export async function flush(cmd: Command): Promise<void> {
   const b = cmd.db;
-  const parts: Knex.Sql[] = [];
+  const parts: Statement[] = [];
   const closed = cmd.closedElements;
   const created = [...cmd.instances.values()].filter((pi) => pi.rev === null);
   const loaded = [...cmd.instances.values()].filter((pi) => pi.rev !== null);
   if (created.length)
     parts.push(
-      b('engine_process_instances')
-        .insert(
-          created.map((pi) => ({
-            key: pi.key,
-            process_definition_key: pi.processDefinitionKey,
-            bpmn_process_id: pi.bpmnProcessId,
-            version: pi.version,
-            state: pi.state,
-            start_date: pi.startDate,
-            end_date: pi.endDate,
-            parent_process_instance_key: pi.parentProcessInstanceKey,
-            parent_element_instance_key: pi.parentElementInstanceKey,
-            has_incident: pi.hasIncident,
-            tenant_id: pi.tenantId,
-          })),
-        )
-        .toSQL(),
+      insertRows(
+        'engine_process_instances',
+        created.map((pi) => ({
+          key: pi.key,
+          process_definition_key: pi.processDefinitionKey,
+          bpmn_process_id: pi.bpmnProcessId,
+          version: pi.version,
+          state: pi.state,
+          start_date: pi.startDate,
+          end_date: pi.endDate,
+          parent_process_instance_key: pi.parentProcessInstanceKey,
+          parent_element_instance_key: pi.parentElementInstanceKey,
+          has_incident: pi.hasIncident,
+          tenant_id: pi.tenantId,
+        })),
+      ),
     );
   // Every instance the command read is written back with its revision bumped, only if the
   // revision is still the one read; the final select counts the matches (see migration 002).
@@ -57,7 +58,7 @@ export async function flush(cmd: Command): Promise<void> {
              where p.key = v.key and p.rev = v.rev
             returning 1`,
       bindings: loaded.flatMap((pi) => [pi.key, pi.rev, pi.state, pi.endDate, pi.hasIncident]),
-    } as unknown as Knex.Sql);
+    });
   if (cmd.dirtyElements.size) {
     const rows = [...cmd.dirtyElements].map((k) => {
       const e = cmd.elements.get(k)!;
@@ -79,11 +80,10 @@ export async function flush(cmd: Command): Promise<void> {
       };
     });
     parts.push(
-      b('engine_element_instances')
-        .insert(rows)
-        .onConflict('key')
-        .merge(['state', 'end_date', 'incident_key', 'data'])
-        .toSQL(),
+      insertRows('engine_element_instances', rows, {
+        target: ['key'],
+        merge: ['state', 'end_date', 'incident_key', 'data'],
+      }),
     );
   }
   if (cmd.dirtyVariables.size) {
@@ -96,7 +96,7 @@ export async function flush(cmd: Command): Promise<void> {
       tenant_id: v.tenantId,
     }));
     parts.push(
-      b('engine_variables').insert(rows).onConflict(['scope_key', 'name']).merge(['value']).toSQL(),
+      insertRows('engine_variables', rows, { target: ['scope_key', 'name'], merge: ['value'] }),
     );
   }
   for (const [table, all] of Object.entries(cmd.inserts)) {
@@ -107,10 +107,11 @@ export async function flush(cmd: Command): Promise<void> {
         r.state = 'CANCELED';
       if (table === 'engine_incidents' && endedWith(r)) r.state = 'RESOLVED';
     }
-    if (rows.length) parts.push(b(table).insert(rows).toSQL());
+    if (rows.length) parts.push(insertRows(table, rows));
   }
-  if (closed.size) {
-    const keys = [...closed];
+  // Rows of elements created by this command are all in its inserts (filtered above).
+  const keys = [...closed].filter((k) => !cmd.createdElements.has(k));
+  if (keys.length) {
     const closing: [string, unknown[]][] = [
       [`delete from engine_jobs where element_instance_key = any(?::bigint[])`, [keys]],
       [`delete from engine_timers where element_instance_key = any(?::bigint[])`, [keys]],
@@ -133,7 +134,7 @@ export async function flush(cmd: Command): Promise<void> {
         [keys],
       ],
     ];
-    for (const [sql, bindings] of closing) parts.push({ sql, bindings } as unknown as Knex.Sql);
+    for (const [sql, bindings] of closing) parts.push({ sql, bindings });
   }
   const statements: { sql: string; bindings: readonly unknown[] }[] = [];
   for (const u of cmd.updates)
@@ -152,5 +153,5 @@ export async function flush(cmd: Command): Promise<void> {
   // One statement and nothing read under a lock: it commits on its own.
   const runner: Knex | Knex.Transaction =
     cmd.inTransaction || statements.length > 1 ? await cmd.tx() : cmd.db;
-  for (const s of statements) await runner.raw(s.sql, s.bindings as Knex.RawBinding[]);
+  for (const s of statements) await runStatement(runner, positional(s.sql), s.bindings);
 }
