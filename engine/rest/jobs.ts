@@ -59,6 +59,10 @@ export function jobsRouter(engine: Engine): Router {
         // NOTIFY wakes us; the cap re-checks for timed-out jobs and missed notifications.
         await ticket.wait(Math.min(left, 1000), abort.signal);
       }
+    } catch (e) {
+      // The worker went away (worker.stop() aborts its poll): nobody is left to answer, and
+      // nothing was activated for it. Anything else is a real error.
+      if (!abort.signal.aborted) throw e;
     } finally {
       ticket.cancel();
     }
