@@ -6,7 +6,12 @@ import pg from 'pg';
 // shifted by the server's time zone.
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 
-export function connect(url: string, poolMax = 10): Knex {
+/**
+ * One pool serves the engine, the workers and the API of a process. Long polls, worker
+ * transactions and an API transaction that waits for an engine command all hold or need a
+ * connection at once; 10 ran dry under load, so the default leaves room (connections open lazily).
+ */
+export function connect(url: string, poolMax = 30): Knex {
   return knex({
     client: 'pg',
     connection: url,

@@ -37,7 +37,7 @@ export async function createTestDatabase(
   const name = `t_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
   await admin(`create database ${name}`);
   const url = withDatabase(serverUrl(), name);
-  const db = connect(url, options.poolMax ?? 10);
+  const db = connect(url, options.poolMax);
   if (options.migrate !== false) await migrateAll(db);
   return {
     db,
