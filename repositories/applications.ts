@@ -157,15 +157,23 @@ export async function addDecisionEvent(
     decision: 'approved' | 'rejected';
     comment: string | null;
   },
-): Promise<void> {
-  await db('application_events').insert({
-    application_id: e.applicationId,
-    step: e.step,
-    actor_account_id: e.actorAccountId,
-    actor_name: e.actorName,
-    decision: e.decision,
-    comment: e.comment,
-  });
+): Promise<string> {
+  const [row] = await db('application_events')
+    .insert({
+      application_id: e.applicationId,
+      step: e.step,
+      actor_account_id: e.actorAccountId,
+      actor_name: e.actorName,
+      decision: e.decision,
+      comment: e.comment,
+    })
+    .returning('id');
+  return String(row.id);
+}
+
+/** Takes back a decision entry whose decision the engine refused. */
+export async function removeEvent(db: Knex, id: string): Promise<void> {
+  await db('application_events').where({ id }).delete();
 }
 
 /**

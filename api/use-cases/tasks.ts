@@ -7,6 +7,7 @@ import type { Knex } from 'knex';
 import {
   Application,
   addDecisionEvent,
+  removeEvent,
   findApplicationByProcessInstance,
 } from '../../repositories/applications';
 import { findActiveEmployment } from '../../repositories/employments';
@@ -157,20 +158,24 @@ export async function completeTask(
   if (failures.length) throw conditionsFailed(failures);
   const name = await actorName(ctx.db, principal);
   // The entry is written before the engine moves on, so it precedes the workers' entries; if
-  // the engine refuses, the transaction rolls it back.
-  await ctx.db.transaction(async (trx) => {
-    await addDecisionEvent(trx, {
-      applicationId: application.id,
-      step: task.elementId,
-      actorAccountId: principal.accountId,
-      actorName: name,
-      decision: decision === 'approve' ? 'approved' : 'rejected',
-      comment: text || null,
-    });
+  // the engine refuses, it is taken back. No transaction stays open across the engine call: the
+  // engine may share this connection pool, and connections held while waiting for it starve it.
+  const eventId = await addDecisionEvent(ctx.db, {
+    applicationId: application.id,
+    step: task.elementId,
+    actorAccountId: principal.accountId,
+    actorName: name,
+    decision: decision === 'approve' ? 'approved' : 'rejected',
+    comment: text || null,
+  });
+  try {
     await engineOf(ctx).completeUserTask({
       userTaskKey: key,
       variables: { decision, comment: text },
     });
-  });
+  } catch (e) {
+    await removeEvent(ctx.db, eventId);
+    throw e;
+  }
   return { key, applicationId: application.id, decision };
 }

@@ -48,7 +48,9 @@ export function jobsRouter(engine: Engine): Router {
     };
     const ticket = engine.jobs.ticket(request.type);
     try {
-      for (;;) {
+      // A closed connection (the worker stopped, or the engine is stopping) ends the poll: no
+      // further statement may run on a pool that is being destroyed.
+      while (!abort.signal.aborted) {
         const now = await engineNow(engine.db);
         const jobs = await activateJobs(engine.db, now, request, () => abort.signal.aborted);
         const left = end - Date.now();
