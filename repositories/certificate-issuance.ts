@@ -1,54 +1,16 @@
 /** Writing certificates: first issue, reissue with a new number, abnormal marks (SPEC §4, §5). */
 import type { Knex } from 'knex';
+import { Certificate, certificateQuery } from './certificates';
 
 /** Everything printed on a certificate, from its row, its holder and its unit. */
-export interface CertificatePrintData {
-  id: string;
-  personId: string;
-  number: string;
-  type: 'A' | 'B' | 'C';
-  jobType: string | null;
-  unitEnterpriseId: string;
-  unitName: string;
-  holderName: string;
+export interface CertificatePrintData extends Certificate {
   idNumber: string;
   sex: 'M' | 'F';
-  firstIssueDate: string;
-  validityStart: string;
-  validityEnd: string;
-  ceDeadline: string;
-  state: string;
-  verifyToken: string;
   photo: Buffer | null;
-  abnormalReasons: string[];
 }
 
 function printData(db: Knex) {
-  return db('certificates as c')
-    .join('persons as p', 'p.id', 'c.person_id')
-    .select({
-      id: 'c.id',
-      personId: 'c.person_id',
-      number: 'c.number',
-      type: 'c.type',
-      jobType: 'c.job_type',
-      unitEnterpriseId: 'c.unit_enterprise_id',
-      unitName: 'c.unit_name',
-      holderName: 'c.holder_name',
-      idNumber: 'p.id_number',
-      sex: 'p.sex',
-      firstIssueDate: 'c.first_issue_date',
-      validityStart: 'c.validity_start',
-      validityEnd: 'c.validity_end',
-      ceDeadline: 'c.ce_deadline',
-      state: 'c.state',
-      verifyToken: 'c.verify_token',
-      photo: 'p.photo',
-      abnormalReasons: db.raw(
-        `coalesce((select array_agg(r.reason order by r.reason) from certificate_abnormal_reasons r
-          where r.certificate_id = c.id), '{}')`,
-      ),
-    });
+  return certificateQuery(db).select({ idNumber: 'p.id_number', sex: 'p.sex', photo: 'p.photo' });
 }
 
 export async function findCertificatePrintData(

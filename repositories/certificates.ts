@@ -21,7 +21,8 @@ export interface Certificate {
   abnormalReasons: string[];
 }
 
-function certificates(db: Knex) {
+/** Certificates with their holder's ID number and abnormal reasons; callers add columns and filters. */
+export function certificateQuery(db: Knex) {
   return db('certificates as c')
     .join('persons as p', 'p.id', 'c.person_id')
     .select({
@@ -50,18 +51,18 @@ function certificates(db: Knex) {
 }
 
 export async function findCertificateById(db: Knex, id: string): Promise<Certificate | undefined> {
-  return certificates(db).where('c.id', id).first();
+  return certificateQuery(db).where('c.id', id).first();
 }
 
 export async function findCertificateByVerifyToken(
   db: Knex,
   token: string,
 ): Promise<Certificate | undefined> {
-  return certificates(db).where('c.verify_token', token).first();
+  return certificateQuery(db).where('c.verify_token', token).first();
 }
 
 export async function listCertificatesOfPerson(db: Knex, personId: string): Promise<Certificate[]> {
-  return certificates(db).where('c.person_id', personId).orderBy('c.id');
+  return certificateQuery(db).where('c.person_id', personId).orderBy('c.id');
 }
 
 /** Certificates whose unit (工作单位) is this enterprise. */
@@ -69,7 +70,7 @@ export async function listCertificatesOfUnit(
   db: Knex,
   enterpriseId: string,
 ): Promise<Certificate[]> {
-  return certificates(db).where('c.unit_enterprise_id', enterpriseId).orderBy('c.id');
+  return certificateQuery(db).where('c.unit_enterprise_id', enterpriseId).orderBy('c.id');
 }
 
 /** The PDF of the certificate's latest issuance that has one (电子证书). */
