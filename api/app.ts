@@ -5,11 +5,15 @@ import { authenticate } from './auth/authenticate';
 import { IdentityProvider, acceptingIdentityProvider } from './auth/identity-provider';
 import { TokenService, tokenService } from './auth/tokens';
 import { healthRouter } from './health';
+import { logger, Logger } from '../log/logger';
 import { docsRouter } from './openapi/docs-router';
 import { notFound, problemMiddleware } from './problem-middleware';
+import { readinessRouter } from './readiness';
+import { requestLog } from './request-log';
 import { mountRoutes } from './route';
 import { apiRoutes } from './routes';
 import type { UseCaseContext } from './use-cases/context';
+import type { WorkersStatus } from '../workers/runtime/start-workers';
 
 export interface AppDeps {
   db: Knex;
@@ -24,6 +28,10 @@ export interface AppDeps {
   tokens?: TokenService;
   /** The process engine; without it the process routes answer 503 (engine-unavailable). */
   camunda?: CamundaRestClient;
+  /** The job workers of this process, for GET /ready; without them it answers 503. */
+  workers?: { status(): WorkersStatus };
+  /** Request and error lines; defaults to the process's logger (LOG_LEVEL). */
+  log?: Logger;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -37,7 +45,9 @@ export function createApp(deps: AppDeps): Express {
   const routes = apiRoutes(ctx);
   const app = express();
   app.disable('x-powered-by');
+  app.use(requestLog(deps.log ?? logger));
   app.use(healthRouter(deps.db));
+  app.use(readinessRouter({ db: deps.db, camunda: deps.camunda, workers: deps.workers }));
   app.use(docsRouter(routes));
   // Bodies are parsed per route, after authorization: an anonymous caller gets 401, not 400.
   app.use('/api', authenticate(deps.db, ctx.tokens));

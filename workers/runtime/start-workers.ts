@@ -5,7 +5,12 @@ import { JobHandler, JobInput } from './job-handler';
 import { publishDataChanged } from './data-changed';
 import { runJobOnce } from './run-job';
 
-export type WorkerLog = Pick<Console, 'info' | 'warn' | 'error'>;
+/** Where the workers log: the program's logger, or console (both take a message string). */
+export interface WorkerLog {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
 
 export interface StartWorkersOptions {
   db: Knex;
@@ -17,12 +22,64 @@ export interface StartWorkersOptions {
   maxJobsToActivate?: number;
 }
 
+/** What readiness needs to know about the workers. */
+export interface WorkersStatus {
+  /** Started and not stopped. */
+  polling: boolean;
+  /** The oldest of the job types' last successful polls (ISO 8601); none before the first. */
+  lastPolledAt?: string;
+  /** Why they are not healthy, in English: a failed poll, or none succeeding for too long. */
+  problem?: string;
+}
+
 export interface StartedWorkers {
+  status(): WorkersStatus;
   stop(): Promise<void>;
 }
 
 /** How long a job stays locked to us before the engine hands it to another worker. */
 const JOB_TIMEOUT_MS = 60_000;
+/** A long poll ends within its requestTimeout (5 s); no success for this long means trouble. */
+const STALE_AFTER_MS = 30_000;
+
+type SdkWorker = ReturnType<CamundaRestClient['createJobWorker']>;
+
+/** One job type's poll record, fed by the SDK worker's events. */
+interface PollRecord {
+  type: string;
+  worker: SdkWorker;
+  since: number;
+  lastOk?: number;
+  error?: string;
+}
+
+function watchPolls(type: string, worker: SdkWorker, log: WorkerLog): PollRecord {
+  const record: PollRecord = { type, worker, since: Date.now() };
+  // 'work' follows every answered poll, with or without jobs.
+  worker.on('work', () => {
+    if (record.error) log.info(`worker ${type}: polling again`);
+    record.lastOk = Date.now();
+    record.error = undefined;
+  });
+  worker.on('pollError', (e: Error) => {
+    const message = String(e?.message ?? e)
+      .split('\n')[0]
+      .slice(0, 200);
+    if (!record.error) log.warn(`worker ${type}: poll failed: ${message}`);
+    record.error = message;
+  });
+  return record;
+}
+
+function problemOf(r: PollRecord, now: number): string | undefined {
+  if (r.error) return `${r.type}: poll failed: ${r.error}`;
+  // A worker holding as many jobs as it may does not poll; that is busy, not stuck.
+  const busy = r.worker.currentlyActiveJobCount >= r.worker.capacity;
+  const quiet = now - (r.lastOk ?? r.since);
+  if (!busy && quiet > STALE_AFTER_MS)
+    return `${r.type}: no successful poll for ${Math.round(quiet / 1000)} s`;
+  return undefined;
+}
 
 type SdkJob = Parameters<Parameters<CamundaRestClient['createJobWorker']>[0]['jobHandler']>[0];
 
@@ -51,8 +108,9 @@ export function startWorkers(options: StartWorkersOptions): StartedWorkers {
   const { db, camunda } = options;
   const log = options.log ?? console;
   const handlers = options.handlers ?? JOB_HANDLERS;
-  const workers = Object.entries(handlers).map(([type, handler]) =>
-    camunda.createJobWorker({
+  let polling = true;
+  const records = Object.entries(handlers).map(([type, handler]) => {
+    const worker = camunda.createJobWorker({
       type,
       worker: `gas-cert-${type}`,
       timeout: JOB_TIMEOUT_MS,
@@ -72,11 +130,26 @@ export function startWorkers(options: StartWorkersOptions): StartedWorkers {
           return job.fail({ errorMessage: message, retries: Math.max(job.retries - 1, 0) });
         }
       },
-    }),
-  );
+    });
+    return watchPolls(type, worker, log);
+  });
+  log.info(`workers: polling for ${records.map((r) => r.type).join(', ')}`);
   return {
+    status: () => {
+      const now = Date.now();
+      const polled = records.map((r) => r.lastOk);
+      const problem = records.map((r) => problemOf(r, now)).find((p) => p !== undefined);
+      return {
+        polling,
+        ...(polled.length && polled.every((t) => t !== undefined)
+          ? { lastPolledAt: new Date(Math.min(...(polled as number[]))).toISOString() }
+          : {}),
+        ...(polling && problem ? { problem } : {}),
+      };
+    },
     stop: async () => {
-      await Promise.all(workers.map((w) => w.stop()));
+      polling = false;
+      await Promise.all(records.map((r) => r.worker.stop()));
     },
   };
 }
