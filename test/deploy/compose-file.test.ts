@@ -125,6 +125,11 @@ describe('docker-compose.camunda.yml - the application', () => {
     );
   });
 
+  it('should take "today" from the real clock', () => {
+    // With ZEEBE_REST_ADDRESS set no embedded engine starts, and nothing may pin its clock.
+    expect(env('app').ENGINE_CLOCK_CONTROLLED).toBeUndefined();
+  });
+
   it('should start only after the cluster and its database are healthy', () => {
     expect(service('app').depends_on).toEqual({
       camunda: { condition: 'service_healthy' },
