@@ -27,6 +27,7 @@ import type { Principal } from '../auth/principal';
 import { CONTRACT_MAX_BYTES, EmploymentProposalBody } from '../schemas/applications';
 import type { UseCaseContext } from './context';
 import { Started, conditionsFailed, engineOf, startApplication } from './process-start';
+import { checkContractFile } from './uploaded-files';
 
 type Failure = { code: string; message: string };
 
@@ -35,8 +36,9 @@ const TERMINATION_IN_PROGRESS: Failure = {
   message: '已提交解除聘用申请，正在等待企业确认',
 };
 
-function decodeContract(base64: string): Buffer {
-  const data = Buffer.from(base64, 'base64');
+/** The contract's bytes, when they are the PDF, JPEG or PNG declared and open. */
+async function decodeContract(file: EmploymentProposalBody['contractFile']): Promise<Buffer> {
+  const data = Buffer.from(file.contentBase64, 'base64');
   if (data.length === 0 || data.length > CONTRACT_MAX_BYTES)
     throw new AppError(400, 'validation-failed', '劳动合同文件为空或超过 5 MB', [
       {
@@ -45,6 +47,7 @@ function decodeContract(base64: string): Buffer {
         message: '劳动合同文件为空或超过 5 MB',
       },
     ]);
+  await checkContractFile(data, file.mime);
   return data;
 }
 
@@ -58,7 +61,7 @@ export async function proposeEmployment(
   const enterpriseId = enterpriseIdOf(principal);
   const enterprise = await findEnterpriseById(ctx.db, enterpriseId);
   if (!enterprise) throw notFound('企业');
-  const contract = decodeContract(body.contractFile.contentBase64);
+  const contract = await decodeContract(body.contractFile);
   const idNumber = body.idNumber.toUpperCase();
   const person = await findPersonByIdNumber(ctx.db, idNumber);
   const failures: Failure[] = [];

@@ -3,46 +3,32 @@ import { notifyDataChanged } from './data-changed';
 import { AppError } from '../app-error';
 import { notFound } from '../auth/policy';
 import type { UseCaseContext } from './context';
+import { normaliseIdPhoto } from './uploaded-files';
 
 /** ID photos are at most 2 MB. */
 export const PHOTO_MAX_BYTES = 2 * 1024 * 1024;
-export const PHOTO_TYPES = ['image/jpeg', 'image/png'] as const;
+/** What a person may upload; every one is stored as the normalised JPEG the certificate prints. */
+export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
 
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-
-/** The image type the bytes really are (magic bytes), whatever the client declared. */
-export function sniffImageType(data: Buffer): 'image/jpeg' | 'image/png' | undefined {
-  if (data.length >= 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff)
-    return 'image/jpeg';
-  if (data.length >= 8 && data.subarray(0, 8).equals(PNG_SIGNATURE)) return 'image/png';
-  return undefined;
-}
-
-/** Stores the photo when the bytes are the JPEG or PNG the client declared. */
+/** Stores the photo, normalised for printing, when the bytes decode as the image declared. */
 export async function uploadPhoto(
   ctx: UseCaseContext,
   personId: string,
   declared: string | undefined,
   data: unknown,
-): Promise<{ mime: string; size: number }> {
+): Promise<{ mime: string; size: number; width: number; height: number }> {
   const mime = declared?.split(';')[0].trim().toLowerCase();
   if (!mime || !(PHOTO_TYPES as readonly string[]).includes(mime) || !Buffer.isBuffer(data))
     throw new AppError(
       415,
       'photo-unsupported-type',
-      '证件照须为 JPEG 或 PNG 图片（Content-Type: image/jpeg 或 image/png）',
+      '证件照须为 JPEG、PNG 或 WebP 图片（Content-Type: image/jpeg、image/png 或 image/webp）',
     );
   if (data.length === 0) throw new AppError(400, 'photo-empty', '证件照内容为空');
-  const actual = sniffImageType(data);
-  if (actual !== mime)
-    throw new AppError(
-      400,
-      'photo-not-image',
-      `上传的内容不是有效的${mime === 'image/png' ? 'PNG' : 'JPEG'}图片`,
-    );
-  await savePhoto(ctx.db, personId, actual, data);
+  const photo = await normaliseIdPhoto(data, mime);
+  await savePhoto(ctx.db, personId, photo.mime, photo.data);
   await notifyDataChanged(ctx, { personIds: [personId] });
-  return { mime: actual, size: data.length };
+  return { mime: photo.mime, size: photo.data.length, width: photo.width, height: photo.height };
 }
 
 export async function photoOf(ctx: UseCaseContext, personId: string) {

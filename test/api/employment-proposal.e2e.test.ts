@@ -6,6 +6,7 @@ import {
   personWithPhoto,
   startProcessApi,
 } from './process-api-harness';
+import { image, minimalPdf } from './use-cases/sample-files';
 
 /* POST /api/enterprises/me/employments → employment-proposal → the person's consent task. */
 describe('api/employment-proposal - through the engine', () => {
@@ -163,6 +164,78 @@ describe('api/employment-proposal - through the engine', () => {
     expectProblem(res, 400, 'validation-failed');
     expect(res.body.errors.map((x: { field: string }) => x.field)).toContain(field);
     expect(await count(api, 'employments')).toBe(before);
+  });
+
+  it.each([
+    {
+      case: 'text named .pdf',
+      file: {
+        name: '劳动合同.pdf',
+        mime: 'application/pdf',
+        bytes: Buffer.from('labour contract'),
+      },
+      code: 'contract-unreadable',
+    },
+    {
+      case: 'a PDF header with nothing behind it',
+      file: { name: '劳动合同.pdf', mime: 'application/pdf', bytes: Buffer.from('%PDF-1.4 合同') },
+      code: 'contract-unreadable',
+    },
+    {
+      case: 'the 3 bytes of a JPEG start',
+      file: { name: '合同.jpg', mime: 'image/jpeg', bytes: Buffer.from([0xff, 0xd8, 0xff]) },
+      code: 'contract-unreadable',
+    },
+    {
+      case: 'a PDF declared as PNG',
+      file: { name: '合同.png', mime: 'image/png', bytes: minimalPdf() },
+      code: 'contract-wrong-format',
+    },
+  ])('should refuse a contract file that is $case and write nothing', async ({ file, code }) => {
+    // given
+    const e = await registeredEnterprise(api);
+    const before = await count(api, 'employments');
+    // when
+    const res = await propose(e.token, {
+      idNumber: '11010519491231002X',
+      name: '某人',
+      contractFile: {
+        name: file.name,
+        mime: file.mime,
+        contentBase64: file.bytes.toString('base64'),
+      },
+    });
+    // then
+    expectProblem(res, 422, code);
+    expect(res.body.errors).toEqual([
+      expect.objectContaining({ field: 'contractFile.contentBase64', code }),
+    ]);
+    expect(await count(api, 'employments')).toBe(before);
+  });
+
+  it('should take a JPEG scan of the contract and keep its bytes', async () => {
+    // given
+    const e = await registeredEnterprise(api);
+    const p = await personWithPhoto(api, '钱七', 'M');
+    const scan = await image(1240, 1754, 'jpeg');
+    // when
+    const res = await propose(e.token, {
+      idNumber: p.idNumber,
+      name: '钱七',
+      contractFile: {
+        name: '合同.jpg',
+        mime: 'image/jpeg',
+        contentBase64: scan.toString('base64'),
+      },
+    });
+    // then
+    expect(res.status).toBe(201);
+    const row = await api.t
+      .db('employments')
+      .where({ id: res.body.employmentId })
+      .first('contract_file', 'contract_file_mime');
+    expect(row.contract_file_mime).toBe('image/jpeg');
+    expect(Buffer.compare(row.contract_file, scan)).toBe(0);
   });
 
   it('should refuse an oversized contract file with 413', async () => {

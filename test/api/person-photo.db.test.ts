@@ -1,10 +1,7 @@
+import sharp from 'sharp';
+import { samplePhotoPng } from '../documents/certificate-fixture';
 import { ApiHarness, expectProblem, registeredPerson, startApi } from './api-harness';
-
-const PNG = Buffer.concat([
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-  Buffer.from('IHDR fake but signed'),
-]);
-const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(1000, 7)]);
+import { image } from './use-cases/sample-files';
 
 describe('api/persons - ID photo', () => {
   let api: ApiHarness;
@@ -17,26 +14,52 @@ describe('api/persons - ID photo', () => {
     api.t.db('persons').where({ id: personId }).first('photo', 'photo_mime');
 
   it.each([
-    ['image/png', PNG],
-    ['image/jpeg', JPEG],
-  ])('should store a %s photo and give it back', async (mime, bytes) => {
+    ['image/png', async () => samplePhotoPng()],
+    ['image/jpeg', () => image(600, 800, 'jpeg')],
+    ['image/webp', () => image(358, 441, 'webp')],
+  ])('should store a %s photo as the JPEG the certificate prints', async (mime, bytes) => {
     // given
     const me = await registeredPerson(api);
     // when
     const put = await api.request('PUT', '/api/persons/me/photo', {
       token: me.token,
-      raw: bytes,
+      raw: await bytes(),
       contentType: mime,
     });
     const got = await api.request('GET', '/api/persons/me/photo', { token: me.token });
     // then
     expect(put.status).toBe(200);
-    expect(put.body).toEqual({ mime, size: bytes.length });
     expect(got.status).toBe(200);
-    expect(got.type).toBe(mime);
-    expect(Buffer.compare(got.body, bytes)).toBe(0);
+    expect(got.type).toBe('image/jpeg');
+    expect(put.body).toEqual({
+      mime: 'image/jpeg',
+      size: got.body.length,
+      width: 413,
+      height: 578,
+    });
+    expect(await sharp(got.body).metadata()).toMatchObject({
+      format: 'jpeg',
+      width: 413,
+      height: 578,
+    });
     const profile = await api.request('GET', '/api/persons/me', { token: me.token });
     expect(profile.body.hasPhoto).toBe(true);
+  });
+
+  it('should refuse a 3-byte "JPEG" at upload and store no photo', async () => {
+    // given
+    const me = await registeredPerson(api);
+    // when
+    const res = await api.request('PUT', '/api/persons/me/photo', {
+      token: me.token,
+      raw: Buffer.from([0xff, 0xd8, 0xff]),
+      contentType: 'image/jpeg',
+    });
+    // then
+    expectProblem(res, 422, 'photo-unreadable');
+    expect(await photoRow(me.personId)).toEqual({ photo: null, photo_mime: null });
+    const profile = await api.request('GET', '/api/persons/me', { token: me.token });
+    expect(profile.body.hasPhoto).toBe(false);
   });
 
   it('should answer 404 for the photo before one is uploaded', async () => {
@@ -51,40 +74,67 @@ describe('api/persons - ID photo', () => {
   it.each([
     {
       case: 'larger than 2 MB',
-      bytes: Buffer.concat([JPEG, Buffer.alloc(2 * 1024 * 1024)]),
+      bytes: async () => Buffer.concat([await image(600, 800), Buffer.alloc(2 * 1024 * 1024)]),
       mime: 'image/jpeg',
       status: 413,
       code: 'photo-too-large',
     },
     {
       case: 'a PDF',
-      bytes: Buffer.from('%PDF-1.4 ...'),
+      bytes: async () => Buffer.from('%PDF-1.4 ...'),
       mime: 'application/pdf',
       status: 415,
       code: 'photo-unsupported-type',
     },
     {
       case: 'text declared as PNG',
-      bytes: Buffer.from('hello, not an image'),
+      bytes: async () => Buffer.from('hello, not an image'),
       mime: 'image/png',
-      status: 400,
-      code: 'photo-not-image',
+      status: 422,
+      code: 'photo-unreadable',
+    },
+    {
+      case: 'a truncated JPEG',
+      bytes: async () => (await image(600, 800)).subarray(0, 5000),
+      mime: 'image/jpeg',
+      status: 422,
+      code: 'photo-unreadable',
     },
     {
       case: 'a PNG declared as JPEG',
-      bytes: PNG,
+      bytes: async () => samplePhotoPng(),
       mime: 'image/jpeg',
-      status: 400,
-      code: 'photo-not-image',
+      status: 415,
+      code: 'photo-wrong-format',
     },
     {
       case: 'a GIF',
-      bytes: Buffer.from('GIF89a....'),
+      bytes: async () => Buffer.from('GIF89a....'),
       mime: 'image/gif',
       status: 415,
       code: 'photo-unsupported-type',
     },
-    { case: 'empty', bytes: Buffer.alloc(0), mime: 'image/png', status: 400, code: 'photo-empty' },
+    {
+      case: 'a thumbnail',
+      bytes: () => image(120, 160, 'png'),
+      mime: 'image/png',
+      status: 422,
+      code: 'photo-too-small',
+    },
+    {
+      case: 'landscape',
+      bytes: () => image(800, 600),
+      mime: 'image/jpeg',
+      status: 422,
+      code: 'photo-wrong-shape',
+    },
+    {
+      case: 'empty',
+      bytes: async () => Buffer.alloc(0),
+      mime: 'image/png',
+      status: 400,
+      code: 'photo-empty',
+    },
   ])(
     'should refuse a photo that is $case and store nothing',
     async ({ bytes, mime, status, code }) => {
@@ -93,7 +143,7 @@ describe('api/persons - ID photo', () => {
       // when
       const res = await api.request('PUT', '/api/persons/me/photo', {
         token: me.token,
-        raw: bytes,
+        raw: await bytes(),
         contentType: mime,
       });
       // then
@@ -106,20 +156,23 @@ describe('api/persons - ID photo', () => {
     const me = await registeredPerson(api);
     await api.request('PUT', '/api/persons/me/photo', {
       token: me.token,
-      raw: PNG,
+      raw: samplePhotoPng(),
       contentType: 'image/png',
     });
-    await api.request('PUT', '/api/persons/me/photo', {
+    const before = await photoRow(me.personId);
+    const bad = await api.request('PUT', '/api/persons/me/photo', {
       token: me.token,
       raw: 'junk',
       contentType: 'image/png',
     });
-    expect((await photoRow(me.personId)).photo_mime).toBe('image/png');
+    expectProblem(bad, 422, 'photo-unreadable');
+    expect(await photoRow(me.personId)).toEqual(before);
+    expect(before.photo_mime).toBe('image/jpeg');
   });
 
   it('should not let anyone but a person upload', async () => {
     const res = await api.request('PUT', '/api/persons/me/photo', {
-      raw: PNG,
+      raw: samplePhotoPng(),
       contentType: 'image/png',
     });
     expectProblem(res, 401, 'unauthenticated');

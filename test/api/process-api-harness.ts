@@ -5,6 +5,7 @@
 import { createStaffUser } from '../../api/use-cases/staff';
 import { eventually, startWorkerHarness, WorkerHarness } from '../workers/worker-harness';
 import { samplePhotoPng } from '../documents/certificate-fixture';
+import { minimalPdf } from './use-cases/sample-files';
 import {
   ApiHarness,
   PASSWORD,
@@ -116,11 +117,11 @@ export async function enterpriseWithCategories(
   return e;
 }
 
-/** A labour-contract file as the API takes it. */
+/** A labour-contract file as the API takes it: a real one-page PDF. */
 export const contractFile = {
   name: '劳动合同.pdf',
   mime: 'application/pdf',
-  contentBase64: Buffer.from('%PDF-1.4 labour contract').toString('base64'),
+  contentBase64: minimalPdf('labour contract').toString('base64'),
 };
 
 /** Proposes employment and has the person consent through their task. */

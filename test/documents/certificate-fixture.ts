@@ -25,15 +25,21 @@ export function sampleCertificate(
   };
 }
 
-/** A 210×294 PNG in the style of an ID photo: blue backdrop, head and shoulders. */
+/**
+ * A 300×420 PNG in the style of an ID photo (blue backdrop, head and shoulders): the 5:7 of the
+ * printed frame and above the upload's minimum size, so it passes the photo upload.
+ */
 export function samplePhotoPng(): Buffer {
-  const width = 210;
-  const height = 294;
+  const width = 300;
+  const height = 420;
+  // The drawing was made at 210×294; scale it rather than redraw it.
+  const s = width / 210;
   const png = new PNG({ width, height });
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
-      const head = ((x - 105) / 52) ** 2 + ((y - 118) / 64) ** 2 <= 1;
-      const shoulders = y > 190 && ((x - 105) / 100) ** 2 + ((y - 300) / 105) ** 2 <= 1;
+      const head = ((x - 105 * s) / (52 * s)) ** 2 + ((y - 118 * s) / (64 * s)) ** 2 <= 1;
+      const shoulders =
+        y > 190 * s && ((x - 105 * s) / (100 * s)) ** 2 + ((y - 300 * s) / (105 * s)) ** 2 <= 1;
       const [r, g, b] = head ? [236, 200, 176] : shoulders ? [40, 48, 66] : [67, 142, 219];
       const i = (y * width + x) * 4;
       png.data[i] = r;
