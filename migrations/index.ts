@@ -10,6 +10,7 @@ import { messages } from './008-messages';
 import { auditLog } from './009-audit-log';
 import { jobEffects } from './010-job-effects';
 import { appSecrets } from './011-app-secrets';
+import { loginThrottle } from './012-login-throttle';
 
 /** The application's migrations, in order. Append only; never edit a shipped one. */
 export const appMigrations: Migration[] = [
@@ -24,4 +25,5 @@ export const appMigrations: Migration[] = [
   auditLog,
   jobEffects,
   appSecrets,
+  loginThrottle,
 ];

@@ -30,7 +30,8 @@ const invalidToken = () => new AppError(401, 'invalid-token', '访问令牌无�
  * API key in `X-Api-Key` / `Authorization: ApiKey <key>`. Anonymous requests pass through;
  * `authorize` decides whether a route needs a principal. Presented but bad credentials are a
  * 401 at once, so a client never mistakes them for anonymous access. The account is read on
- * every request, so a disabled account loses access before its token expires.
+ * every request, so a disabled account loses access (tokens and API keys) before its token
+ * expires, and a changed password ends the sessions opened before it.
  */
 export function authenticate(db: Knex, tokens: TokenService): RequestHandler {
   return async (req, _res, next) => {
@@ -38,10 +39,11 @@ export function authenticate(db: Knex, tokens: TokenService): RequestHandler {
     if (!given) return next();
     let accountId: string;
     let apiKeyId: string | undefined;
+    let version: number | undefined;
     if (given.kind === 'token') {
       const claims = await tokens.verify(given.value);
       if (!claims) throw invalidToken();
-      accountId = claims.accountId;
+      ({ accountId, version } = claims);
     } else {
       const found = await useApiKey(db, hashApiKey(given.value));
       if (!found) throw new AppError(401, 'invalid-api-key', 'API 密钥无效或已被吊销');
@@ -49,6 +51,8 @@ export function authenticate(db: Knex, tokens: TokenService): RequestHandler {
     }
     const account = await findAccountSubject(db, accountId);
     if (!account || account.disabled) throw invalidToken();
+    // A token from before the last password change or reset belongs to an ended session.
+    if (given.kind === 'token' && version !== account.tokenVersion) throw invalidToken();
     const principal: Principal = {
       accountId: String(account.id),
       role: account.role as Role,

@@ -1,4 +1,4 @@
-import { randomBytes, scrypt, timingSafeEqual, ScryptOptions } from 'node:crypto';
+import { randomBytes, randomInt, scrypt, timingSafeEqual, ScryptOptions } from 'node:crypto';
 
 /**
  * Password hashes as self-describing strings, `scrypt$N$r$p$salt$hash` (base64url), so the
@@ -55,4 +55,17 @@ let dummy: Promise<string> | undefined;
 export function dummyHash(): Promise<string> {
   dummy ??= hashPassword(randomBytes(16).toString('hex'));
   return dummy;
+}
+
+/** Letters and digits that cannot be misread for one another (no 0/O, 1/l/I). */
+const READABLE = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
+
+/**
+ * A temporary password to be read out or copied to its owner: 12 readable characters, about
+ * 70 bits, far beyond guessing under the login throttle.
+ */
+export function generatePassword(length = 12): string {
+  let out = '';
+  for (let i = 0; i < length; i++) out += READABLE[randomInt(READABLE.length)];
+  return out;
 }

@@ -11,6 +11,8 @@ const SECRET_NAME = 'jwt-signing-key';
 export interface TokenClaims {
   accountId: string;
   role: string;
+  /** The account's `token_version` when issued (claim `ver`; tokens without it are version 0). */
+  version: number;
 }
 
 export interface TokenService {
@@ -36,8 +38,8 @@ export function tokenService(db: Knex, configured = process.env.JWT_SECRET): Tok
     return key;
   };
   return {
-    async issue({ accountId, role }) {
-      return new SignJWT({ role })
+    async issue({ accountId, role, version }) {
+      return new SignJWT({ role, ver: version })
         .setProtectedHeader({ alg: 'HS256' })
         .setSubject(accountId)
         .setIssuer(ISSUER)
@@ -52,7 +54,9 @@ export function tokenService(db: Knex, configured = process.env.JWT_SECRET): Tok
           issuer: ISSUER,
         });
         if (typeof payload.sub !== 'string' || typeof payload.role !== 'string') return undefined;
-        return { accountId: payload.sub, role: payload.role };
+        const version = payload.ver ?? 0;
+        if (!Number.isInteger(version)) return undefined;
+        return { accountId: payload.sub, role: payload.role, version: version as number };
       } catch (e) {
         if ((e as { code?: string }).code?.startsWith('ERR_J')) return undefined;
         throw e;

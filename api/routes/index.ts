@@ -8,6 +8,7 @@ import { employmentRoutes } from './employments';
 import { enterpriseRoutes } from './enterprises';
 import { examResultRoutes } from './exam-results';
 import { messageRoutes } from './messages';
+import { passwordResetRoutes } from './password-resets';
 import { personPhotoRoutes } from './person-photo';
 import { personRoutes } from './persons';
 import { processRequestRoutes } from './process-requests';
@@ -18,6 +19,7 @@ import { taskRoutes } from './tasks';
 export function apiRoutes(ctx: UseCaseContext): Route[] {
   return [
     ...authRoutes(ctx),
+    ...passwordResetRoutes(ctx),
     ...personRoutes(ctx),
     ...personPhotoRoutes(ctx),
     ...resumeRoutes(ctx),

@@ -62,19 +62,49 @@ describe('api/auth - tokens', () => {
     expect(res.body.detail).toBe('用户名或密码错误');
   });
 
-  it('should refuse a disabled account', async () => {
+  it('should tell only the holder of the right password that the account is disabled', async () => {
+    // given
     const me = await registeredPerson(api);
-    await api.t.db('accounts').where({ username: me.idNumber }).update({ disabled: true });
-    const res = await api.request('POST', '/api/auth/token', {
+    await api.t
+      .db('accounts')
+      .where({ username: me.idNumber })
+      .update({ disabled: true, disabled_at: new Date() });
+    // when
+    const right = await api.request('POST', '/api/auth/token', {
       body: { username: me.idNumber, password: PASSWORD },
     });
-    expectProblem(res, 401, 'invalid-credentials');
+    const wrong = await api.request('POST', '/api/auth/token', {
+      body: { username: me.idNumber, password: 'wrong password' },
+    });
+    // then
+    expectProblem(right, 403, 'account-disabled');
+    expect(right.body.detail).toBe('该账号已被停用，如有疑问请联系主管部门');
+    expectProblem(wrong, 401, 'invalid-credentials');
     // and its earlier token stops working at once
     expectProblem(
       await api.request('GET', '/api/persons/me', { token: me.token }),
       401,
       'invalid-token',
     );
+  });
+
+  it('should stop the API keys of a disabled enterprise', async () => {
+    // given an enterprise with a working API key
+    const e = await registeredEnterprise(api);
+    const created = await api.request('POST', '/api/enterprises/me/api-keys', {
+      token: e.token,
+      body: { label: 'ERP' },
+    });
+    const withKey = () =>
+      api.request('GET', '/api/enterprises/me', { headers: { 'x-api-key': created.body.key } });
+    expect((await withKey()).status).toBe(200);
+    // when
+    await api.t
+      .db('accounts')
+      .where({ username: e.creditCode })
+      .update({ disabled: true, disabled_at: new Date() });
+    // then
+    expectProblem(await withKey(), 401, 'invalid-token');
   });
 
   it('should answer 401 without a token and for a forged or expired one', async () => {

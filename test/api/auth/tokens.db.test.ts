@@ -13,20 +13,24 @@ describe('api/auth/tokens - signing key and lifetime', () => {
     // given
     const tokens = tokenService(t.db, 'a configured secret');
     // when
-    const token = await tokens.issue({ accountId: '42', role: 'person' });
+    const token = await tokens.issue({ accountId: '42', role: 'person', version: 3 });
     // then
     expect(decodeProtectedHeader(token).alg).toBe('HS256');
     const claims = decodeJwt(token);
     expect(claims).toMatchObject({ sub: '42', role: 'person', iss: 'gas-cert' });
     expect(claims.exp! - claims.iat!).toBe(TOKEN_LIFETIME_SECONDS);
     expect(TOKEN_LIFETIME_SECONDS).toBe(12 * 3600);
-    await expect(tokens.verify(token)).resolves.toEqual({ accountId: '42', role: 'person' });
+    await expect(tokens.verify(token)).resolves.toEqual({
+      accountId: '42',
+      role: 'person',
+      version: 3,
+    });
   });
 
   it('should use JWT_SECRET when given and store no key', async () => {
     const a = tokenService(t.db, 'secret one');
     const b = tokenService(t.db, 'secret two');
-    const token = await a.issue({ accountId: '1', role: 'admin' });
+    const token = await a.issue({ accountId: '1', role: 'admin', version: 0 });
     await expect(b.verify(token)).resolves.toBeUndefined();
     expect(await t.db('app_secrets').count({ n: '*' })).toEqual([{ n: '0' }]);
   });
@@ -36,8 +40,8 @@ describe('api/auth/tokens - signing key and lifetime', () => {
     const [a, b] = [tokenService(t.db, ''), tokenService(t.db, '')];
     // when
     const [fromA, fromB] = await Promise.all([
-      a.issue({ accountId: '1', role: 'person' }),
-      b.issue({ accountId: '2', role: 'person' }),
+      a.issue({ accountId: '1', role: 'person', version: 0 }),
+      b.issue({ accountId: '2', role: 'person', version: 0 }),
     ]);
     // then
     await expect(b.verify(fromA)).resolves.toMatchObject({ accountId: '1' });
