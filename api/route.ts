@@ -4,7 +4,8 @@ import { Access, authorize } from './auth/policy';
 import { Principal, findPrincipal } from './auth/principal';
 import { JsonSchema, object } from './schemas/json-schema';
 import { todayInChina } from '../domain/calendar-date';
-import { ValidationContext, validate, validationError } from './validation';
+import { unstorableStrings } from './unstorable-strings';
+import { MAX_FIELD_ERRORS, ValidationContext, validate, validationError } from './validation';
 
 export interface ResponseSpec {
   description: string;
@@ -69,14 +70,19 @@ const requireJson: RequestHandler = (req, _res, next) => {
 
 /**
  * Validates path parameters, query and body together, so one 400 lists the problems of all
- * three. A part without a schema passes through.
+ * three (at most MAX_FIELD_ERRORS). A part without a schema passes through. Strings PostgreSQL
+ * cannot store are refused first, whatever the schema, so no route can forget them.
  */
 function validateAll(
   parts: Record<'params' | 'query' | 'body', [JsonSchema | undefined, unknown]>,
   context: ValidationContext,
 ) {
+  const unstorable = unstorableStrings(
+    Object.values(parts).map(([schema, value]) => ({ schema, value })),
+  );
+  if (unstorable.length) throw validationError(unstorable);
   const out: Record<string, unknown> = {};
-  const errors: FieldError[] = [];
+  let errors: FieldError[] = [];
   for (const [name, [schema, value]] of Object.entries(parts)) {
     if (!schema) {
       out[name] = value;
@@ -86,7 +92,8 @@ function validateAll(
       out[name] = validate(schema, value, context);
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
-      errors.push(...e.errors);
+      // Not push(...e.errors): spreading a huge list as arguments overflows the call stack.
+      errors = errors.concat(e.errors).slice(0, MAX_FIELD_ERRORS);
     }
   }
   if (errors.length) throw validationError(errors);

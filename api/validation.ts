@@ -47,6 +47,9 @@ ajv.addKeyword(domainKeyword('x-id-number', (v, context) => parseIdNumber(v, con
 ajv.addKeyword(domainKeyword('x-credit-code', (v) => parseCreditCode(v)));
 ajv.addKeyword({ keyword: 'x-message', schemaType: 'string' });
 
+/** Enough to show the caller what is wrong; a 300,000-element array must not list them all. */
+export const MAX_FIELD_ERRORS = 20;
+
 const compiled = new WeakMap<JsonSchema, ValidateFunction>();
 
 const TYPE_NAMES: Record<string, string> = {
@@ -136,6 +139,13 @@ function toFieldError(e: ErrorObject): FieldError {
         code: 'range',
         message: `${label}应${e.keyword === 'minimum' ? '不小于' : '不大于'}${p.limit}`,
       };
+    case 'formatMinimum':
+    case 'formatMaximum':
+      return {
+        field,
+        code: 'range',
+        message: `${label}应${e.keyword === 'formatMinimum' ? '不早于' : '不晚于'}${p.limit}`,
+      };
     case 'minItems':
       return { field, code: 'too-few', message: `${label}至少需要${p.limit}项` };
     case 'maxItems':
@@ -161,7 +171,8 @@ export function validationError(errors: FieldError[]): AppError {
 
 /**
  * Checks `value` against `schema` and returns it typed, or throws one 400 problem listing
- * every failing field (ajv `allErrors`), the first problem of each.
+ * every failing field (ajv `allErrors`, at most MAX_FIELD_ERRORS fields), the first problem of
+ * each.
  */
 export function validate<T>(
   schema: JsonSchema,
@@ -175,9 +186,15 @@ export function validate<T>(
   }
   if (fn.call(context, value)) return value as T;
   const seen = new Set<string>();
-  const errors = (fn.errors ?? []).map(toFieldError).filter((e) => {
+  const errors: FieldError[] = [];
+  for (const ajvError of fn.errors ?? []) {
+    const e = toFieldError(ajvError);
     // One message per field: an empty name is "required", not also "blank".
-    return seen.has(e.field) ? false : (seen.add(e.field), true);
-  });
+    if (seen.has(e.field)) continue;
+    seen.add(e.field);
+    errors.push(e);
+    // A 300,000-element array of wrong items has as many errors; the first few say enough.
+    if (errors.length === MAX_FIELD_ERRORS) break;
+  }
   throw validationError(errors);
 }

@@ -11,6 +11,7 @@ const ANY = { roles: ['person', 'enterprise', 'regulator', 'association', 'train
 const taskKey: JsonSchema = {
   type: 'string',
   title: '任务编号',
+  maxLength: 19,
   pattern: '^[1-9][0-9]{0,18}$',
   'x-message': '任务编号应为正整数',
 };

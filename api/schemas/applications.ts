@@ -11,6 +11,8 @@ export const categoriesBody = object(
       {
         type: 'string',
         title: '经营类别代码',
+        // A size bound only: unknown codes get the domain's 422 `categories-unknown`.
+        maxLength: 10,
         description: 'G 管道燃气、P 瓶装燃气、J 燃气汽车加气站、T 其他',
       },
       { title: '经营类别', minItems: 1, maxItems: 4, examples: [['G', 'P']] },

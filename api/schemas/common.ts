@@ -5,6 +5,8 @@ export const idNumber: JsonSchema = {
   title: '身份证号码',
   description: '18位居民身份证号码（GB 11643-1999），末位校验码可为X',
   'x-id-number': true,
+  // A size bound only, above 18 so the domain check still reports a wrong length in its words.
+  maxLength: 64,
   examples: ['630102199001011234'],
 };
 
@@ -13,6 +15,8 @@ export const creditCode: JsonSchema = {
   title: '统一社会信用代码',
   description: '18位统一社会信用代码（GB 32100-2015）；第3至8位为行政区划代码，63开头为青海省内',
   'x-credit-code': true,
+  // A size bound only, above 18 so the domain check still reports a wrong length in its words.
+  maxLength: 64,
 };
 
 export const personName: JsonSchema = {
@@ -35,18 +39,36 @@ export const password: JsonSchema = {
 export const phone: JsonSchema = {
   type: 'string',
   title: '手机号码',
+  maxLength: 11,
   pattern: '^1[3-9][0-9]{9}$',
   'x-message': '手机号码应为以1开头的11位数字',
 };
 
-export const calendarDate: JsonSchema = { type: 'string', format: 'date' };
+/**
+ * The dates the system can meet: `format: date` alone accepts year 0000, which neither the
+ * domain nor PostgreSQL has, and 9999-12-31, past which certificate arithmetic overflows.
+ */
+export const DATE_RANGE = { first: '1900-01-01', last: '2199-12-31' } as const;
 
-export const timestamp: JsonSchema = { type: 'string', format: 'date-time' };
+export const calendarDate: JsonSchema = {
+  type: 'string',
+  format: 'date',
+  formatMinimum: DATE_RANGE.first,
+  formatMaximum: DATE_RANGE.last,
+};
+
+export const timestamp: JsonSchema = {
+  type: 'string',
+  format: 'date-time',
+  formatMinimum: `${DATE_RANGE.first}T00:00:00+08:00`,
+  formatMaximum: `${DATE_RANGE.last}T23:59:59+08:00`,
+};
 
 /** Database keys are int64, carried as decimal strings. */
 export const key: JsonSchema = {
   type: 'string',
   title: '编号',
+  maxLength: 18,
   pattern: '^[1-9][0-9]{0,17}$',
   'x-message': '编号应为正整数',
 };

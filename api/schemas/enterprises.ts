@@ -1,4 +1,4 @@
-import { creditCode, idNumber, password, personName, timestamp } from './common';
+import { calendarDate, creditCode, idNumber, password, personName, timestamp } from './common';
 import { arrayOf, nullable, object } from './json-schema';
 
 export interface RegisterEnterpriseBody {
@@ -55,8 +55,8 @@ export const staffMember = object({
   personId: { type: 'string' },
   name: { type: 'string' },
   idNumber: { type: 'string' },
-  contractStart: { type: 'string', format: 'date' },
-  contractEnd: nullable({ type: 'string', format: 'date' }),
+  contractStart: calendarDate,
+  contractEnd: nullable(calendarDate),
   startedAt: nullable(timestamp),
 });
 

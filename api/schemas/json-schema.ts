@@ -20,6 +20,9 @@ export interface JsonSchema {
   maxLength?: number;
   pattern?: string;
   format?: string;
+  /** Bounds of a `date` / `date-time` (ajv-formats), compared as dates, not as strings. */
+  formatMinimum?: string;
+  formatMaximum?: string;
   enum?: readonly unknown[];
   minimum?: number;
   maximum?: number;

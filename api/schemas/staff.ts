@@ -21,6 +21,7 @@ export const createStaffInput = object(
     username: {
       type: 'string',
       title: '用户名',
+      maxLength: 32,
       pattern: '^[a-z][a-z0-9._-]{2,31}$',
       'x-message': '用户名须为3至32位小写字母、数字或 . _ -，并以字母开头',
     },

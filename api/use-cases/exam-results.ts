@@ -226,6 +226,12 @@ function csvRecord(values: Record<string, string>): Record<string, unknown> {
   return out;
 }
 
+const ROW_FAILED: FieldError = {
+  field: '',
+  code: 'row-failed',
+  message: '该行因服务器内部错误未能导入，请稍后重新导入该行；其他行不受影响',
+};
+
 /** Imports each row in turn and reports each: recorded (and started) or why not. */
 export async function importExamResults(
   ctx: UseCaseContext,
@@ -243,7 +249,12 @@ export async function importExamResults(
       // e.g. the engine refused this row's start: its rows were removed, the next row may pass.
       else if (e instanceof AppError)
         results.push({ row, ok: false, errors: [{ field: '', code: e.code, message: e.detail }] });
-      else throw e;
+      else {
+        // An unexpected failure of one row (its statements rolled back) must not turn the
+        // answer into a 500 after earlier rows were recorded: the caller learns which were.
+        console.error(`api: exam result batch ${batchId}, row ${row} failed`, e);
+        results.push({ row, ok: false, errors: [ROW_FAILED] });
+      }
     }
   }
   return { batchId, results };
