@@ -3,6 +3,7 @@ import { createApp } from './api/app';
 import { listen } from './api/http-server';
 import { startDatabase } from './db/start-database';
 import { engineNow } from './engine/clock';
+import { logger } from './log/logger';
 import { startEngine, StartedEngine } from './engine/start-engine';
 import { deployProcesses } from './processes/deploy';
 import { startWorkers } from './workers/runtime/start-workers';
@@ -13,7 +14,8 @@ import { startWorkers } from './workers/runtime/start-workers';
  * cluster when ZEEBE_REST_ADDRESS is set —, the diagrams deployed, the job workers, the API.
  */
 async function main(): Promise<void> {
-  const database = await startDatabase({ log: (l) => process.env.DEBUG_PG && console.log(l) });
+  // PostgreSQL's own output (embedded server) shows with LOG_LEVEL=debug.
+  const database = await startDatabase({ log: (l) => logger.debug({ postgres: l }, 'postgres') });
   const db = database.db;
   let engine: StartedEngine | undefined;
   let address = process.env.ZEEBE_REST_ADDRESS;
@@ -27,19 +29,22 @@ async function main(): Promise<void> {
     CAMUNDA_LOG_LEVEL: (process.env.CAMUNDA_LOG_LEVEL ?? 'none') as 'none',
   }).getCamundaRestClient();
   const deployed = await deployProcesses(camunda);
-  const workers = startWorkers({ db, camunda });
+  const workers = startWorkers({ db, camunda, log: logger });
   // One clock for the API and the processes: the embedded engine's, which tests can pin. A real
   // cluster keeps its own clock; then the system time is the clock.
   const now = engine ? () => engineNow(db) : async () => new Date();
-  const api = await listen(createApp({ db, now, camunda }), Number(process.env.PORT ?? 3000));
-  console.log(
+  const api = await listen(
+    createApp({ db, now, camunda, workers, log: logger }),
+    Number(process.env.PORT ?? 3000),
+  );
+  logger.info(
     `gas-cert: API on http://localhost:${api.address.port}, engine ${engine ? `embedded on http://localhost:${engine.address.port}/v2` : `at ${address}`}, database ${database.embedded ? 'embedded' : 'from DATABASE_URL'}; deployed ${deployed.join(', ')}`,
   );
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`gas-cert: ${signal}, stopping`);
+    logger.info(`gas-cert: ${signal}, stopping`);
     await api.stop();
     await workers.stop();
     await engine?.stop();
@@ -51,6 +56,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e) => {
-  console.error('gas-cert: failed to start', e);
+  logger.error({ err: e }, 'gas-cert: failed to start');
   process.exit(1);
 });
