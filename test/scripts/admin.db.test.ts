@@ -3,6 +3,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { createApp } from '../../api/app';
 import { HttpServer, listen } from '../../api/http-server';
+import { createStaffUser } from '../../api/use-cases/staff';
+import { PASSWORD } from '../api/api-harness';
 import { TestDatabase, createTestDatabase } from '../helpers/test-database';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -144,4 +146,123 @@ describe('scripts/admin - create-user', () => {
     expect(out.code).toBe(2);
     expect(out.stderr).toContain('用法');
   }, 60_000);
+});
+
+describe('scripts/admin - managing accounts', () => {
+  let t: TestDatabase;
+  let server: HttpServer;
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    server = await listen(createApp({ db: t.db }), 0, '127.0.0.1');
+    await createStaffUser(t.db, { role: 'regulator', username: 'reg.ma', password: PASSWORD });
+    await createStaffUser(t.db, { role: 'training', username: 'train.ma', password: PASSWORD });
+  });
+  afterAll(async () => {
+    await server.stop();
+    await t.drop();
+  });
+
+  const call = (method: string, path: string, init: { token?: string; body?: unknown } = {}) =>
+    fetch(`http://127.0.0.1:${server.address.port}${path}`, {
+      method,
+      headers: {
+        'content-type': 'application/json',
+        ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+      },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+  const token = (username: string, password: string) =>
+    call('POST', '/api/auth/token', { body: { username, password } });
+  const tokenOf = async (username: string, password: string) =>
+    ((await (await token(username, password)).json()) as { accessToken: string }).accessToken;
+
+  it('should list accounts, optionally of one role, with their state in Chinese', async () => {
+    const all = await admin(t.url, 'list-users');
+    expect(all.code).toBe(0);
+    expect(all.stdout).toContain('编号\t用户名\t角色\t名称\t状态\t最近登录');
+    expect(all.stdout).toMatch(/reg\.ma\t主管部门\t-\t正常\t从未登录/);
+    expect(all.stdout).toContain('train.ma\t培训机构');
+    const some = await admin(t.url, 'list-users', '--role', 'training');
+    expect(some.stdout).toContain('train.ma');
+    expect(some.stdout).not.toContain('reg.ma');
+    expect(some.stdout).toContain('共 1 个账号');
+  }, 60_000);
+
+  it('should disable an account at once and enable it again', async () => {
+    // given a logged-in user
+    const before = await tokenOf('train.ma', PASSWORD);
+    // when
+    const off = await admin(t.url, 'disable-user', '--username', 'train.ma');
+    // then
+    expect(off).toMatchObject({ code: 0, stdout: expect.stringContaining('已停用账号：train.ma') });
+    const refused = await token('train.ma', PASSWORD);
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as { code: string }).code).toBe('account-disabled');
+    expect((await call('GET', '/api/tasks', { token: before })).status).toBe(401);
+    expect((await admin(t.url, 'list-users', '--role', 'training')).stdout).toContain('已停用');
+    // when
+    const on = await admin(t.url, 'enable-user', '--username', 'train.ma');
+    // then
+    expect(on.stdout).toContain('已重新启用账号：train.ma');
+    expect((await token('train.ma', PASSWORD)).status).toBe(200);
+    const id = (await t.db('accounts').where({ username: 'train.ma' }).first()).id;
+    const actions = await t.db('audit_log').where({ subject_id: id }).orderBy('id').pluck('action');
+    expect(actions).toEqual(['account.create', 'account.disable', 'account.enable']);
+  }, 60_000);
+
+  it('should reset a password to a generated one, printed once, ending older sessions', async () => {
+    // given
+    const before = await tokenOf('reg.ma', PASSWORD);
+    // when
+    const out = await admin(t.url, 'reset-password', '--username', 'reg.ma');
+    // then
+    expect(out.code).toBe(0);
+    const temporary = /临时密码：(\S+)/.exec(out.stdout)?.[1];
+    expect(temporary).toMatch(/^[A-Za-z2-9]{12}$/);
+    expect((await token('reg.ma', temporary!)).status).toBe(200);
+    expect((await token('reg.ma', PASSWORD)).status).toBe(401);
+    expect((await call('GET', '/api/tasks', { token: before })).status).toBe(401);
+  }, 60_000);
+
+  it('should reset a person’s password to a given one, the username typed in lowercase', async () => {
+    // given a registered person
+    const reg = await call('POST', '/api/persons', {
+      body: { name: '马六', idNumber: '11010519491231002X', password: PASSWORD },
+    });
+    expect(reg.status).toBe(201);
+    // when
+    const out = await admin(
+      t.url,
+      'reset-password',
+      '--username',
+      '11010519491231002x',
+      '--password',
+      'chosen by staff',
+    );
+    // then
+    expect(out.stdout).toContain('已重置账号 11010519491231002X 的密码');
+    expect(out.stdout).not.toContain('chosen by staff');
+    expect((await token('11010519491231002X', 'chosen by staff')).status).toBe(200);
+    expect((await admin(t.url, 'list-users', '--role', 'person')).stdout).toContain(
+      '11010519491231002X\t从业人员\t马六\t正常',
+    );
+  }, 60_000);
+
+  it.each([
+    { args: ['disable-user', '--username', 'nobody'], text: '停用失败：账号不存在：nobody' },
+    {
+      args: ['reset-password', '--username', 'reg.ma', '--password', 'short'],
+      text: '密码至少8个字符',
+    },
+    { args: ['list-users', '--role', 'king'], text: '角色只能是' },
+    { args: ['enable-user'], text: '用户名为必填项' },
+  ])(
+    'should refuse $args with a Chinese reason',
+    async ({ args, text }) => {
+      const out = await admin(t.url, ...args);
+      expect(out.code).toBe(1);
+      expect(out.stderr).toContain(text);
+    },
+    60_000,
+  );
 });
