@@ -49,10 +49,16 @@ export const examResultRow = object(
   ['idNumber', 'name', 'certificateType', 'examDate', 'passed'],
 );
 
+/** Rows per batch, JSON and CSV alike (a CSV batch is checked against `examResultBatch` too). */
+export const EXAM_BATCH_MAX_ROWS = 2000;
+
 export const examResultBatch = object(
   {
     batchId: { type: 'string', title: '批次号', minLength: 1, maxLength: 64 },
-    results: arrayOf({ type: 'object' }, { title: '考核结果', minItems: 1, maxItems: 2000 }),
+    results: arrayOf(
+      { type: 'object' },
+      { title: '考核结果', minItems: 1, maxItems: EXAM_BATCH_MAX_ROWS },
+    ),
   },
   ['results'],
 );
@@ -60,7 +66,7 @@ export const examResultBatch = object(
 export const examResultBatchDoc = object(
   {
     batchId: examResultBatch.properties!.batchId,
-    results: arrayOf(examResultRow, { minItems: 1, maxItems: 2000 }),
+    results: arrayOf(examResultRow, { minItems: 1, maxItems: EXAM_BATCH_MAX_ROWS }),
   },
   ['results'],
 );

@@ -113,7 +113,8 @@ async function importRow(
   if (!person || !person.verifiedAt)
     throw rowError('idNumber', 'person-not-verified', '该身份证号码的人员尚未实名认证');
   if (person.name !== r.name.trim())
-    throw rowError('name', 'person-name-mismatch', `姓名与实名认证的姓名（${person.name}）不一致`);
+    // Never echo the verified name: the importer would learn the name of any ID number.
+    throw rowError('name', 'person-name-mismatch', '姓名与该身份证号码的实名认证信息不一致');
   const unit = r.passed ? await unitOf(ctx, r, String(person.id)) : undefined;
   const row = {
     idNumber,
@@ -207,9 +208,10 @@ export function examRows(
         ...unknown.map((c) => ({ field: c, code: 'unknown-field', message: `不支持的列 ${c}` })),
       ],
     );
-  return {
-    rows: records.map((r) => ({ row: r.line, input: csvRecord(r.values) })),
-  };
+  const rows = records.map((r) => ({ row: r.line, input: csvRecord(r.values) }));
+  // The JSON batch's own schema, so a CSV batch meets the same row limit with the same answer.
+  validate(examResultBatch, { results: rows.map((r) => r.input) }, { today: '1970-01-01' });
+  return { rows };
 }
 
 const TRUE = ['true', '1', '是', '合格'];

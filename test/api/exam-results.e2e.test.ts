@@ -80,6 +80,9 @@ describe('api/exam-results - batches', () => {
     ]);
     expect(rows[0].errors.map((e: { code: string }) => e.code)).toEqual(['required']);
     expect(rows[1].errors.map((e: { code: string }) => e.code)).toEqual(['person-name-mismatch']);
+    // the verified name of the ID number is not revealed to the importer
+    expect(rows[1].errors[0].message).toBe('姓名与该身份证号码的实名认证信息不一致');
+    expect(JSON.stringify(res.body.results.slice(1))).not.toContain(p.name);
     expect(rows[2].errors.map((e: { field: string }) => e.field).sort()).toEqual([
       'certificateType',
       'examDate',
@@ -91,6 +94,31 @@ describe('api/exam-results - batches', () => {
     // the failed result of row 5 and the passed one of row 6 are the same exam
     expect(rows[5].errors.map((e: { code: string }) => e.code)).toEqual(['exam-result-duplicate']);
     expect(await count(api, 'exam_results')).toBe(before + 1);
+  });
+
+  it('should refuse a CSV batch over 2000 rows with the JSON batch’s answer', async () => {
+    // given 30,000 rows, within the 2 MB body limit
+    const line = `630102199005171230,某人,B,,,${examDate},true`;
+    const header = 'idNumber,name,certificateType,jobTypeCode,enterpriseCreditCode,examDate,passed';
+    const csv = [header, ...Array(30_000).fill(line)].join('\n');
+    const before = await count(api, 'exam_results');
+    // when
+    const fromCsv = await api.request('POST', '/api/exam-results', {
+      token: training,
+      raw: csv,
+      contentType: 'text/csv',
+    });
+    const fromJson = await api.request('POST', '/api/exam-results', {
+      token: training,
+      body: { results: Array(2001).fill({ idNumber: '630102199005171230' }) },
+    });
+    // then
+    expectProblem(fromCsv, 400, 'validation-failed');
+    expect(fromCsv.body.errors).toEqual([
+      { field: 'results', code: 'too-many', message: '考核结果最多2000项' },
+    ]);
+    expect({ ...fromCsv.body, instance: '' }).toEqual({ ...fromJson.body, instance: '' });
+    expect(await count(api, 'exam_results')).toBe(before);
   });
 
   it('should import a CSV batch with a header row, reporting file line numbers', async () => {
