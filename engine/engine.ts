@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { EngineContext } from './runtime/engine-context';
 import { JobNotifier } from './runtime/job-notifier';
+import type { EngineLog } from './engine-log';
 
 /** Wakes requests waiting for a process instance to end (awaitCompletion). */
 export class InstanceWaiters {
@@ -40,4 +41,11 @@ export interface Engine {
   kickTimers(): void;
   /** Broadcasts a signal (REST and signal throw events). */
   broadcastSignal(name: string, variables: Record<string, unknown>): Promise<string>;
+  /** Where trouble is reported (engine-log.ts). */
+  log: EngineLog;
+  /**
+   * Whether `PUT /v2/clock` may move "now" (Camunda's `zeebe.clock.controlled`): tests only,
+   * since a moved clock lapses waiting applications and ages people.
+   */
+  clockControlled: boolean;
 }

@@ -1,5 +1,8 @@
 import type { Knex } from 'knex';
 
+/** The embedded engine's Basic password when ENGINE_PASSWORD is unset (README, "The engine"). */
+export const ENGINE_PASSWORD_SECRET = 'engine-password';
+
 /**
  * The secret stored under `name`, created with `generate()` on first use. Concurrent first uses
  * by several processes agree: the first insert wins and everyone reads it back.

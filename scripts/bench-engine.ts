@@ -84,11 +84,32 @@ async function commitRate(url: string, seconds: number): Promise<number> {
 }
 
 /** Creates instances with `POST /v2/process-instances` over keep-alive sockets. */
+/**
+ * The engine runs behind Basic credentials as in production (the check is part of what is
+ * measured); the load process inherits the password through its environment.
+ */
+function benchPassword(): string {
+  process.env.BENCH_ENGINE_PASSWORD ??= randomBytes(12).toString('hex');
+  return process.env.BENCH_ENGINE_PASSWORD;
+}
+
+function benchAuth() {
+  return {
+    CAMUNDA_AUTH_STRATEGY: 'BASIC',
+    CAMUNDA_BASIC_AUTH_USERNAME: 'bench',
+    CAMUNDA_BASIC_AUTH_PASSWORD: benchPassword(),
+  };
+}
+
 function restCreator(address: string): () => Promise<string> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS + 8 });
   const url = new URL('/v2/process-instances', address);
   const body = JSON.stringify({ processDefinitionId: 'bench', variables: { n: 1 } });
-  const headers = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) };
+  const headers = {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(body),
+    authorization: `Basic ${Buffer.from(`bench:${benchPassword()}`).toString('base64')}`,
+  };
   return () =>
     new Promise((resolve, reject) => {
       const req = http.request(url, { method: 'POST', agent, headers }, (res) => {
@@ -126,7 +147,7 @@ const silentLogger = { info: ignore, warn: ignore, error: ignore, debug: ignore,
 async function load(address: string): Promise<LoadResult> {
   const client = new Camunda8({
     ZEEBE_REST_ADDRESS: address,
-    CAMUNDA_AUTH_STRATEGY: 'NONE',
+    ...benchAuth(),
     CAMUNDA_LOG_LEVEL: 'none',
     logger: silentLogger,
   } as never).getCamundaRestClient();
@@ -259,11 +280,16 @@ async function main(): Promise<void> {
   const admin = new pg.Client({ connectionString: withDatabase(server.url, 'postgres') });
   await admin.connect();
   const statements = countStatements();
-  const engine = await startEngine({ db, port: 0, host: '127.0.0.1' });
+  const engine = await startEngine({
+    db,
+    port: 0,
+    host: '127.0.0.1',
+    auth: { basic: { username: 'bench', password: benchPassword() } },
+  });
   const address = `http://127.0.0.1:${engine.address.port}`;
   const deployer = new Camunda8({
     ZEEBE_REST_ADDRESS: address,
-    CAMUNDA_AUTH_STRATEGY: 'NONE',
+    ...benchAuth(),
     CAMUNDA_LOG_LEVEL: 'none',
   } as never).getCamundaRestClient();
   await deployer.deployResources([{ name: 'bench.bpmn', content: DIAGRAM }]);

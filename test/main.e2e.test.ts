@@ -66,19 +66,34 @@ describe('main - npm start on embedded defaults', () => {
     let child = startSystem(dataDir, port, pgPort);
     const health = await (await waitForHealth(port, 60_000)).json();
     expect(health).toEqual({ status: 'ok', database: 'up', version: expect.any(String) });
-    const topology = await fetch(`http://127.0.0.1:${pgPort + 1}/v2/topology`);
+    // the engine answers nobody without credentials; its own API and workers got them at start
+    const engine = `http://127.0.0.1:${pgPort + 1}/v2`;
+    expect((await fetch(`${engine}/topology`)).status).toBe(401);
+    const url = `postgres://postgres:postgres@127.0.0.1:${pgPort}/gascert`;
+    const secrets = new pg.Client({ connectionString: url });
+    await secrets.connect();
+    const stored = await secrets.query(
+      `select value from app_secrets where name = 'engine-password'`,
+    );
+    await secrets.end();
+    const authorization = `Basic ${Buffer.from(`gas-cert:${stored.rows[0].value}`).toString('base64')}`;
+    const topology = await fetch(`${engine}/topology`, { headers: { authorization } });
     expect(topology.status).toBe(200);
     expect(((await topology.json()) as { gatewayVersion: string }).gatewayVersion).toMatch(
       /^8\.8\./,
     );
-    const definitions = await fetch(
-      `http://127.0.0.1:${pgPort + 1}/v2/process-definitions/search`,
-      {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: '{}',
-      },
-    );
+    // and its clock cannot be moved, even with credentials
+    const clock = await fetch(`${engine}/clock`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization },
+      body: JSON.stringify({ timestamp: Date.parse('2030-01-01T00:00:00Z') }),
+    });
+    expect(clock.status).toBe(403);
+    const definitions = await fetch(`${engine}/process-definitions/search`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization },
+      body: '{}',
+    });
     const ids = ((await definitions.json()) as { items: { processDefinitionId: string }[] }).items
       .map((d) => d.processDefinitionId)
       .sort();
@@ -91,7 +106,6 @@ describe('main - npm start on embedded defaults', () => {
     ]);
 
     // when a row is written to its embedded database and the system restarts
-    const url = `postgres://postgres:postgres@127.0.0.1:${pgPort}/gascert`;
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     await client.query('create table restart_probe (v text)');

@@ -27,7 +27,7 @@ export function startHousekeeping(engine: Engine): { stop(): Promise<void> } {
   const timer = setInterval(() => {
     if (stopped) return;
     running = tick().catch((e) => {
-      if (!stopped) console.error('engine: housekeeping', e.message);
+      if (!stopped) engine.log.error('engine: housekeeping', e);
     });
   }, INTERVAL_MS);
   return {

@@ -26,9 +26,7 @@ export function startTimerLoop(engine: Engine): { kick(): void; stop(): Promise<
         .select(engine.db.raw('key::text as key'));
       for (const t of due) {
         if (stopped) return;
-        await fireTimer(engine, t.key).catch((e) =>
-          console.error('engine: timer', t.key, e.message),
-        );
+        await fireTimer(engine, t.key).catch((e) => engine.log.error(`engine: timer ${t.key}`, e));
       }
       if (due.length === BATCH) again = true;
     } while (again && !stopped);
@@ -41,7 +39,7 @@ export function startTimerLoop(engine: Engine): { kick(): void; stop(): Promise<
     }
     running = runOnce()
       .catch((e) => {
-        if (!stopped) console.error('engine: timer loop', e.message);
+        if (!stopped) engine.log.error('engine: timer loop', e);
       })
       .finally(() => (running = null));
   };

@@ -1,5 +1,6 @@
 import express, { ErrorRequestHandler, Express, RequestHandler } from 'express';
 import type { Engine } from '../engine';
+import type { EngineLog } from '../engine-log';
 import { EngineError } from './engine-error';
 import { clusterRouter } from './cluster';
 import { deploymentsRouter } from './deployments';
@@ -55,28 +56,42 @@ export function createEngineApp(engine: Engine): Express {
   app.use((req, _res, next) =>
     next(new EngineError(404, 'NOT_FOUND', `No endpoint ${req.method} ${req.path}`)),
   );
-  app.use(problem);
+  app.use(problem(engine.log));
   return app;
 }
 
-const problem: ErrorRequestHandler = (err, req, res, _next) => {
-  const p = problemFor(err, req.method, req.originalUrl);
-  if (res.headersSent) return;
-  res.status(p.status).type('application/problem+json').send(p.body);
-};
+const problem =
+  (log: EngineLog): ErrorRequestHandler =>
+  (err, req, res, _next) => {
+    const p = problemFor(err, req.method, req.originalUrl, log);
+    if (res.headersSent) return;
+    res.status(p.status).type('application/problem+json').send(p.body);
+  };
 
 /** The `application/problem+json` answer to an error (the engine's, body-parser's or a bug). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function problemFor(err: any, method: string, url: string) {
+export function problemFor(err: any, method: string, url: string, log: EngineLog = console) {
   let e: EngineError;
   if (err instanceof EngineError) e = err;
   else if (err?.type === 'entity.parse.failed')
     e = new EngineError(400, 'Bad Request', 'Request property cannot be parsed: malformed JSON');
   else if (err?.type === 'entity.too.large')
     e = new EngineError(413, 'Payload Too Large', 'Request body too large');
+  else if (err?.expose && err.status >= 400 && err.status < 500)
+    // body-parser's and Express's own client errors (charset, encoding, a malformed path).
+    e = new EngineError(err.status, 'Bad Request', 'The request cannot be read.');
+  else if (typeof err?.code === 'string' && err.code.startsWith('22'))
+    // PostgreSQL "data exception" (class 22): a value the client sent cannot be stored or
+    // compared — a key beyond int64, text that is no number, a NUL character in a string.
+    e = new EngineError(
+      400,
+      'INVALID_ARGUMENT',
+      'Request property has a value the engine cannot accept (out of range, malformed, or containing characters that cannot be stored).',
+    );
   else {
-    console.error('engine: unexpected error', method, url, err);
-    e = new EngineError(500, 'INTERNAL_ERROR', String(err?.message ?? err));
+    log.error(`engine: unexpected error: ${method} ${url}`, err);
+    // The log has the cause; the answer never carries SQL or stack text.
+    e = new EngineError(500, 'INTERNAL_ERROR', 'An internal error occurred; see the engine log.');
   }
   const body = JSON.stringify({
     type: 'about:blank',

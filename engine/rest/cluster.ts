@@ -1,7 +1,17 @@
 import { Router } from 'express';
 import type { Engine } from '../engine';
 import { pinClock } from '../clock';
-import { invalidArgument } from './engine-error';
+import { EngineError, invalidArgument } from './engine-error';
+
+/** Refuses clock commands unless the engine was started with a controlled clock. */
+function requireControlledClock(engine: Engine): void {
+  if (!engine.clockControlled)
+    throw new EngineError(
+      403,
+      'FORBIDDEN',
+      'The clock is not controlled: start the engine with ENGINE_CLOCK_CONTROLLED=true to pin or reset it (Camunda: ZEEBE_CLOCK_CONTROLLED).',
+    );
+}
 
 const VERSION = '8.8.0';
 
@@ -33,7 +43,10 @@ export function clusterRouter(engine: Engine): Router {
   });
   // https://docs.camunda.io/docs/apis-tools/camunda-api-rest/specifications/pin-clock/
   r.put('/clock', async (req, res) => {
-    const ts = req.body?.timestamp;
+    requireControlledClock(engine);
+    // int64 fields arrive as numbers or numeric strings (the official client sends strings).
+    const raw = req.body?.timestamp;
+    const ts = typeof raw === 'string' && /^\d{1,16}$/.test(raw) ? Number(raw) : raw;
     if (typeof ts !== 'number' || !Number.isFinite(ts) || ts < 0)
       throw invalidArgument(
         'The value for timestamp is required and must be a non-negative number.',
@@ -44,6 +57,7 @@ export function clusterRouter(engine: Engine): Router {
   });
   // https://docs.camunda.io/docs/apis-tools/camunda-api-rest/specifications/reset-clock/
   r.post('/clock/reset', async (_req, res) => {
+    requireControlledClock(engine);
     await pinClock(engine.db, null);
     engine.kickTimers();
     res.status(204).end();

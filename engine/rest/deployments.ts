@@ -5,6 +5,7 @@ import type { Engine } from '../engine';
 import { deploy, Resource } from '../commands/deploy';
 import { forgetLatest } from '../runtime/definitions';
 import { EngineError, invalidArgument } from './engine-error';
+import { keyParam } from './key-param';
 
 function readMultipart(req: Request): Promise<{ resources: Resource[]; tenantId?: string }> {
   return new Promise((resolve, reject) => {
@@ -36,6 +37,7 @@ function readMultipart(req: Request): Promise<{ resources: Resource[]; tenantId?
 /** https://docs.camunda.io/docs/apis-tools/camunda-api-rest/specifications/create-deployment/ */
 export function deploymentsRouter(engine: Engine): Router {
   const r = Router();
+  r.param('key', keyParam);
   r.post('/deployments', async (req, res) => {
     const { resources, tenantId } = await readMultipart(req);
     if (tenantId && tenantId !== '<default>')

@@ -5,6 +5,7 @@ import { lockInstance } from '../sql/load-instance';
 import { propagate, setLocal } from '../runtime/variables';
 import { invalidArgument, notFound } from './engine-error';
 import { applyFilter, iso, runSearch, SearchSpec, str } from './search';
+import { keyParam } from './key-param';
 
 const spec: SearchSpec = {
   fields: {
@@ -57,6 +58,7 @@ function elementItem(r: Record<string, unknown>) {
 
 export function elementInstancesRouter(engine: Engine): Router {
   const r = Router();
+  r.param('key', keyParam);
   const { db } = engine;
   // https://docs.camunda.io/docs/apis-tools/camunda-api-rest/specifications/search-element-instances/
   r.post('/element-instances/search', async (req, res) => {

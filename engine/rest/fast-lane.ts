@@ -1,5 +1,6 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { Engine } from '../engine';
+import type { EngineLog } from '../engine-log';
 import { completeJob } from '../commands/jobs';
 import { problemFor } from './app';
 import { startInstance } from './process-instances';
@@ -33,7 +34,7 @@ export function withFastLane(engine: Engine, app: RequestListener): RequestListe
           .replace(/^\uFEFF/, '');
         body = text.length === 0 ? {} : JSON.parse(text);
       } catch {
-        return problem(req, res, { type: 'entity.parse.failed' });
+        return problem(engine.log, req, res, { type: 'entity.parse.failed' });
       }
       const plain = typeof body === 'object' && body !== null && !Array.isArray(body);
       const b = body as Record<string, unknown>;
@@ -55,7 +56,7 @@ export function withFastLane(engine: Engine, app: RequestListener): RequestListe
             })
             .end(json);
         },
-        (e) => problem(req, res, e),
+        (e) => problem(engine.log, req, res, e),
       );
     });
   };
@@ -86,8 +87,8 @@ function hotRoute(req: IncomingMessage): Hot | undefined {
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-function problem(req: IncomingMessage, res: ServerResponse, err: any): void {
-  const p = problemFor(err, req.method ?? '', req.url ?? '');
+function problem(log: EngineLog, req: IncomingMessage, res: ServerResponse, err: any): void {
+  const p = problemFor(err, req.method ?? '', req.url ?? '', log);
   if (res.headersSent) return;
   res
     .writeHead(p.status, {

@@ -4,6 +4,7 @@ import type { Engine } from '../engine';
 import { resolveIncident } from '../commands/resolve-incident';
 import { notFound } from './engine-error';
 import { applyFilter, iso, runSearch, SearchSpec, str } from './search';
+import { keyParam } from './key-param';
 
 const spec: SearchSpec = {
   fields: {
@@ -51,6 +52,7 @@ function incidentItem(r: Record<string, unknown>) {
 
 export function incidentsRouter(engine: Engine): Router {
   const r = Router();
+  r.param('key', keyParam);
   // https://docs.camunda.io/docs/apis-tools/camunda-api-rest/specifications/search-incidents/
   r.post('/incidents/search', async (req, res) => {
     const q = incidentQuery(engine.db);

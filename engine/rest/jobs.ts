@@ -4,6 +4,7 @@ import { engineNow } from '../clock';
 import { activateJobs } from '../sql/activate-jobs';
 import { completeJob, failJob, throwJobError, updateJob } from '../commands/jobs';
 import { invalidArgument } from './engine-error';
+import { keyParam } from './key-param';
 
 /** Zeebe's gateway default for long polls without `requestTimeout`. */
 const DEFAULT_REQUEST_TIMEOUT = 10_000;
@@ -22,6 +23,7 @@ function durationMs(v: unknown): number | undefined {
 
 export function jobsRouter(engine: Engine): Router {
   const r = Router();
+  r.param('key', keyParam);
   // https://docs.camunda.io/docs/apis-tools/camunda-api-rest/specifications/activate-jobs/
   r.post('/jobs/activation', async (req, res) => {
     const b = req.body ?? {};

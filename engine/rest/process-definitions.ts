@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import type { Engine } from '../engine';
 import { notFound } from './engine-error';
 import { applyFilter, runSearch, SearchSpec } from './search';
+import { keyParam } from './key-param';
 
 const spec: SearchSpec = {
   fields: {
@@ -41,6 +42,7 @@ function definitionItem(r: Record<string, unknown>) {
 
 export function processDefinitionsRouter(engine: Engine): Router {
   const r = Router();
+  r.param('key', keyParam);
   const { db } = engine;
   // https://docs.camunda.io/docs/apis-tools/camunda-api-rest/specifications/search-process-definitions/
   r.post('/process-definitions/search', async (req, res) => {

@@ -6,6 +6,7 @@ import { modifyInstance } from '../commands/modify-instance';
 import { EngineError, invalidArgument, notFound } from './engine-error';
 import { applyField, applyFilter, iso, runSearch, SearchSpec, str } from './search';
 import type { Knex } from 'knex';
+import { keyParam } from './key-param';
 
 const spec: SearchSpec = {
   fields: {
@@ -121,6 +122,7 @@ export async function startInstance(engine: Engine, body: Record<string, any>) {
 
 export function processInstancesRouter(engine: Engine): Router {
   const r = Router();
+  r.param('key', keyParam);
   // https://docs.camunda.io/docs/apis-tools/camunda-api-rest/specifications/create-process-instance/
   r.post('/process-instances', async (req, res) => {
     const body = req.body ?? {};

@@ -5,6 +5,7 @@ import { assignUserTask, completeUserTask, updateUserTask } from '../commands/us
 import { notFound } from './engine-error';
 import { applyField, applyFilter, iso, runSearch, SearchSpec, str } from './search';
 import { variableSpec, variableItem, variableQuery } from './variables';
+import { keyParam } from './key-param';
 
 const spec: SearchSpec = {
   fields: {
@@ -98,6 +99,7 @@ function applyTaskFilter(db: Knex, q: Knex.QueryBuilder, f: Record<string, unkno
 
 export function userTasksRouter(engine: Engine): Router {
   const r = Router();
+  r.param('key', keyParam);
   const { db } = engine;
   // https://docs.camunda.io/docs/apis-tools/camunda-api-rest/specifications/search-user-tasks/
   r.post('/user-tasks/search', async (req, res) => {

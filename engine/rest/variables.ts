@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import type { Engine } from '../engine';
 import { notFound } from './engine-error';
 import { applyFilter, runSearch, SearchSpec } from './search';
+import { keyParam } from './key-param';
 
 /** Values longer than this are truncated in search results (full text via GET). */
 const TRUNCATE = 8191;
@@ -42,6 +43,7 @@ export function variableItem(r: Record<string, unknown>) {
 
 export function variablesRouter(engine: Engine): Router {
   const r = Router();
+  r.param('key', keyParam);
   // https://docs.camunda.io/docs/apis-tools/camunda-api-rest/specifications/search-variables/
   r.post('/variables/search', async (req, res) => {
     const q = variableQuery(engine.db);

@@ -1,17 +1,12 @@
-import { Camunda8 } from '@camunda8/sdk';
 import type { Knex } from 'knex';
 import { connect } from '../../db/connect';
 import { startEngine, StartedEngine } from '../../engine/start-engine';
 import { createTestDatabase, TestDatabase } from '../helpers/test-database';
 import * as b from './bpmn-builder';
 import { eventually } from './engine-harness';
+import { sdkClient, testEngineAuth } from './engine-credentials';
 
-const sdk = (port: number) =>
-  new Camunda8({
-    ZEEBE_REST_ADDRESS: `http://127.0.0.1:${port}`,
-    CAMUNDA_AUTH_STRATEGY: 'NONE',
-    CAMUNDA_LOG_LEVEL: 'none',
-  } as never).getCamundaRestClient();
+const sdk = (port: number) => sdkClient(`http://127.0.0.1:${port}`);
 
 describe('engine - several engine processes on one database', () => {
   let t: TestDatabase;
@@ -21,8 +16,20 @@ describe('engine - several engine processes on one database', () => {
   beforeAll(async () => {
     t = await createTestDatabase();
     secondDb = connect(t.url, 10);
-    a = await startEngine({ db: t.db, port: 0, host: '127.0.0.1' });
-    bEngine = await startEngine({ db: secondDb, port: 0, host: '127.0.0.1' });
+    a = await startEngine({
+      db: t.db,
+      port: 0,
+      host: '127.0.0.1',
+      auth: testEngineAuth,
+      clockControlled: true,
+    });
+    bEngine = await startEngine({
+      db: secondDb,
+      port: 0,
+      host: '127.0.0.1',
+      auth: testEngineAuth,
+      clockControlled: true,
+    });
   });
   afterAll(async () => {
     await a.stop();

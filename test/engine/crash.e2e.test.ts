@@ -1,9 +1,9 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { Camunda8 } from '@camunda8/sdk';
 import { createTestDatabase, TestDatabase } from '../helpers/test-database';
 import * as b from './bpmn-builder';
+import { engineAuthHeader, engineEnv, sdkClient } from './engine-credentials';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -22,7 +22,7 @@ function freePort(): Promise<number> {
 function startEngineProcess(url: string, port: number): ChildProcess {
   return spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['engine/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: url, ENGINE_PORT: String(port) },
+    env: { ...process.env, ...engineEnv, DATABASE_URL: url, ENGINE_PORT: String(port) },
     detached: true,
     stdio: 'ignore',
   });
@@ -31,7 +31,7 @@ function startEngineProcess(url: string, port: number): ChildProcess {
 async function waitReady(address: string): Promise<void> {
   for (let i = 0; i < 200; i++) {
     try {
-      if ((await fetch(`${address}/v2/topology`)).ok) return;
+      if ((await fetch(`${address}/v2/topology`, { headers: engineAuthHeader })).ok) return;
     } catch {
       // not listening yet
     }
@@ -57,12 +57,7 @@ describe('engine - crash recovery (kill -9 under load)', () => {
     const address = `http://127.0.0.1:${port}`;
     engine = startEngineProcess(t.url, port);
     await waitReady(address);
-    const client = new Camunda8({
-      ZEEBE_REST_ADDRESS: address,
-      CAMUNDA_AUTH_STRATEGY: 'NONE',
-      CAMUNDA_LOG_LEVEL: 'none',
-      CAMUNDA_JOB_WORKER_MAX_BACKOFF_MS: 500,
-    } as never).getCamundaRestClient();
+    const client = sdkClient(address, { CAMUNDA_JOB_WORKER_MAX_BACKOFF_MS: 500 });
     await client.deployResources([
       {
         name: 'crash.bpmn',

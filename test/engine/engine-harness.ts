@@ -1,6 +1,7 @@
-import { Camunda8 } from '@camunda8/sdk';
+import type { Camunda8 } from '@camunda8/sdk';
 import { createTestDatabase, TestDatabase } from '../helpers/test-database';
 import { startEngine, StartedEngine } from '../../engine/start-engine';
+import { sdkClient, testEngineAuth } from './engine-credentials';
 
 export type RestClient = ReturnType<Camunda8['getCamundaRestClient']>;
 
@@ -17,16 +18,21 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-/** A fresh database, an engine on port 0, and the real SDK's REST client pointed at it. */
+/**
+ * A fresh database, an engine on port 0 behind the test credentials with a controlled clock
+ * (tests pin it), and the real SDK's REST client pointed at it with Basic authentication.
+ */
 export async function startHarness(): Promise<Harness> {
   const db = await createTestDatabase();
-  const engine = await startEngine({ db: db.db, port: 0, host: '127.0.0.1' });
+  const engine = await startEngine({
+    db: db.db,
+    port: 0,
+    host: '127.0.0.1',
+    auth: testEngineAuth,
+    clockControlled: true,
+  });
   const address = `http://127.0.0.1:${engine.address.port}`;
-  const client = new Camunda8({
-    ZEEBE_REST_ADDRESS: address,
-    CAMUNDA_AUTH_STRATEGY: 'NONE',
-    CAMUNDA_LOG_LEVEL: 'none',
-  } as never).getCamundaRestClient();
+  const client = sdkClient(address);
   return {
     db,
     engine,

@@ -1,5 +1,6 @@
 import * as b from './bpmn-builder';
 import { eventually, Harness, startHarness } from './engine-harness';
+import { engineAuthHeader } from './engine-credentials';
 
 async function rejection(p: Promise<unknown>) {
   try {
@@ -124,7 +125,7 @@ describe('engine/rest - user tasks, element instances, variables, messages, sign
     const { task } = await startReview();
     const res = await fetch(`${h.address}/v2/user-tasks/${task.userTaskKey}`, {
       method: 'PATCH',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...engineAuthHeader },
       body: JSON.stringify({ changeset: { followUpDate: '', candidateUsers: [] } }),
     });
     expect(res.status).toBe(204);
@@ -134,7 +135,7 @@ describe('engine/rest - user tasks, element instances, variables, messages, sign
     });
     const empty = await fetch(`${h.address}/v2/user-tasks/${task.userTaskKey}`, {
       method: 'PATCH',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...engineAuthHeader },
       body: '{}',
     });
     expect(empty.status).toBe(400);

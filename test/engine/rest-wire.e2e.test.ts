@@ -1,4 +1,5 @@
 import { Harness, startHarness } from './engine-harness';
+import { engineAuthHeader } from './engine-credentials';
 
 /** Wire details the SDK relies on, checked with raw HTTP (CAMUNDA-REST.md §4). */
 describe('engine/rest - wire conventions', () => {
@@ -22,7 +23,7 @@ describe('engine/rest - wire conventions', () => {
   it('should render errors as problem+json with status equal to the HTTP status', async () => {
     const res = await fetch(`${h.address}/v2/jobs/123/completion`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: '' },
+      headers: { 'content-type': 'application/json', ...engineAuthHeader },
       body: '{}',
     });
     expect(res.status).toBe(404);
@@ -40,7 +41,7 @@ describe('engine/rest - wire conventions', () => {
   it('should treat an empty JSON body as {} and serve //v2 paths', async () => {
     const res = await fetch(`${h.address}//v2/process-instances/search`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'content-length': '0' },
+      headers: { 'content-type': 'application/json', 'content-length': '0', ...engineAuthHeader },
     });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({
@@ -52,7 +53,7 @@ describe('engine/rest - wire conventions', () => {
   it('should answer malformed JSON with 400 Bad Request', async () => {
     const res = await fetch(`${h.address}/v2/process-instances`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...engineAuthHeader },
       body: '{"processDefinitionId":',
     });
     expect(res.status).toBe(400);
@@ -62,13 +63,13 @@ describe('engine/rest - wire conventions', () => {
   it('should reject an unknown sort field and accept lowercase sort order', async () => {
     const bad = await fetch(`${h.address}/v2/user-tasks/search`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...engineAuthHeader },
       body: JSON.stringify({ sort: [{ field: 'nope' }] }),
     });
     expect(bad.status).toBe(400);
     const ok = await fetch(`${h.address}/v2/user-tasks/search`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...engineAuthHeader },
       body: JSON.stringify({
         sort: [{ field: 'creationDate', order: 'asc' }],
         page: { from: 0, limit: 100 },
@@ -80,13 +81,13 @@ describe('engine/rest - wire conventions', () => {
   it('should answer job activation without type with 400 and always with a jobs array', async () => {
     const bad = await fetch(`${h.address}/v2/jobs/activation`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...engineAuthHeader },
       body: JSON.stringify({ timeout: 1000, maxJobsToActivate: 1 }),
     });
     expect(bad.status).toBe(400);
     const empty = await fetch(`${h.address}/v2/jobs/activation`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...engineAuthHeader },
       body: JSON.stringify({ type: 'x', timeout: 1000, maxJobsToActivate: 1, requestTimeout: -1 }),
     });
     expect(await empty.json()).toEqual({ jobs: [] });

@@ -1,5 +1,6 @@
 import { Harness, startHarness } from '../engine-harness';
 import * as b from '../bpmn-builder';
+import { engineAuthHeader } from '../engine-credentials';
 
 /**
  * Instance creation and job completion are answered outside Express (rest/fast-lane.ts). The
@@ -27,7 +28,7 @@ describe('engine/rest/fast-lane - same answers as the Express routes', () => {
   const send = (path: string, body: string, headers: Record<string, string> = {}) =>
     fetch(`${h.address}${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
+      headers: { 'content-type': 'application/json', ...engineAuthHeader, ...headers },
       body,
     });
   type Job = { jobKey: string; processInstanceKey: string };
@@ -85,7 +86,9 @@ describe('engine/rest/fast-lane - same answers as the Express routes', () => {
     // then
     expect(res.status).toBe(204);
     const instance = (await (
-      await fetch(`${h.address}/v2/process-instances/${created.processInstanceKey}`)
+      await fetch(`${h.address}/v2/process-instances/${created.processInstanceKey}`, {
+        headers: engineAuthHeader,
+      })
     ).json()) as { state: string };
     expect(instance.state).toBe('COMPLETED');
   });

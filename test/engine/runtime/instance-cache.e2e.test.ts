@@ -3,6 +3,7 @@ import { connect } from '../../../db/connect';
 import { startEngine, StartedEngine } from '../../../engine/start-engine';
 import { createTestDatabase, TestDatabase } from '../../helpers/test-database';
 import * as b from '../bpmn-builder';
+import { engineAuthHeader, testEngineAuth } from '../engine-credentials';
 
 /**
  * Engine A keeps the instances it created in memory to complete their jobs without reading
@@ -19,15 +20,27 @@ describe('engine/runtime/instance-cache - completing a job after another engine 
   const post = (e: StartedEngine, path: string, body: unknown, method = 'POST') =>
     fetch(url(e, path), {
       method,
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...engineAuthHeader },
       body: JSON.stringify(body),
     });
 
   beforeAll(async () => {
     t = await createTestDatabase();
     secondDb = connect(t.url, 5);
-    a = await startEngine({ db: t.db, port: 0, host: '127.0.0.1' });
-    bEngine = await startEngine({ db: secondDb, port: 0, host: '127.0.0.1' });
+    a = await startEngine({
+      db: t.db,
+      port: 0,
+      host: '127.0.0.1',
+      auth: testEngineAuth,
+      clockControlled: true,
+    });
+    bEngine = await startEngine({
+      db: secondDb,
+      port: 0,
+      host: '127.0.0.1',
+      auth: testEngineAuth,
+      clockControlled: true,
+    });
     const xml = b.process(
       'cached',
       b.start('s'),
@@ -40,7 +53,11 @@ describe('engine/runtime/instance-cache - completing a job after another engine 
     );
     const form = new FormData();
     form.append('resources', new Blob([xml]), 'cached.bpmn');
-    const res = await fetch(url(a, '/deployments'), { method: 'POST', body: form });
+    const res = await fetch(url(a, '/deployments'), {
+      method: 'POST',
+      body: form,
+      headers: engineAuthHeader,
+    });
     expect(res.status).toBe(200);
   });
   afterAll(async () => {
@@ -74,7 +91,7 @@ describe('engine/runtime/instance-cache - completing a job after another engine 
     // then
     expect(completed.status).toBe(404);
     const instance = await json<{ state: string }>(
-      await fetch(url(a, `/process-instances/${instanceKey}`)),
+      await fetch(url(a, `/process-instances/${instanceKey}`), { headers: engineAuthHeader }),
     );
     expect(instance.state).toBe('TERMINATED');
   });

@@ -1,0 +1,141 @@
+/** The outbox of engine commands owed for committed rows (migration 013). */
+import type { Knex } from 'knex';
+
+export interface OutboxRow {
+  id: string;
+  kind: 'start-process' | 'publish-message';
+  applicationId: string | null;
+  payload: Record<string, unknown>;
+  attempts: number;
+}
+
+export interface StartPayload {
+  processId: string;
+  variables: Record<string, unknown>;
+}
+
+export interface MessagePayload {
+  name: string;
+  correlationKey: string;
+  /** Zeebe drops a second message with the same id while the first is buffered. */
+  messageId: string;
+  variables?: Record<string, unknown>;
+}
+
+/**
+ * Application ids whose start this process is sending right now. A drainer in this process
+ * leaves them alone however long the engine takes; other processes rely on the lease.
+ */
+export const startsInFlight = new Set<string>();
+
+const leaseSql = (ms: number) => `now() + make_interval(secs => ${Math.max(0, ms) / 1000})`;
+
+/** Owes a process start for `applicationId`, held by the writer for `leaseMs`. */
+export async function enqueueProcessStart(
+  trx: Knex.Transaction,
+  applicationId: string,
+  payload: StartPayload,
+  leaseMs: number,
+): Promise<void> {
+  await trx('outbox').insert({
+    kind: 'start-process',
+    application_id: applicationId,
+    payload: JSON.stringify(payload),
+    lease_until: trx.raw(leaseSql(leaseMs)),
+  });
+}
+
+/** Owes a message; the drainer publishes it (at once when `leaseMs` is 0). */
+export async function enqueueMessage(
+  trx: Knex | Knex.Transaction,
+  payload: MessagePayload,
+  applicationId: string | null = null,
+  leaseMs = 0,
+): Promise<void> {
+  await trx('outbox').insert({
+    kind: 'publish-message',
+    application_id: applicationId,
+    payload: JSON.stringify(payload),
+    lease_until: trx.raw(leaseSql(leaseMs)),
+  });
+}
+
+/** The started instance recorded on its application, and the start no longer owed. */
+export async function recordProcessStarted(
+  db: Knex,
+  applicationId: string,
+  processInstanceKey: string,
+): Promise<void> {
+  await db.transaction(async (trx) => {
+    await trx('applications')
+      .where({ id: applicationId })
+      .whereNull('process_instance_key')
+      .update({ process_instance_key: processInstanceKey });
+    await trx('outbox').where({ application_id: applicationId, kind: 'start-process' }).delete();
+  });
+}
+
+/**
+ * Takes up to `limit` commands whose lease has run out, leasing them for `leaseMs`, oldest
+ * first (first come, first served). `skip` are application ids this process is sending.
+ */
+export async function claimDue(
+  db: Knex,
+  limit: number,
+  leaseMs: number,
+  skip: string[] = [],
+): Promise<OutboxRow[]> {
+  const result = await db.raw(
+    `update outbox o set lease_until = ${leaseSql(leaseMs)}, attempts = o.attempts + 1
+       where o.id in (
+         select id from outbox
+          where lease_until <= now()
+            and (application_id is null or not (application_id::text = any(?::text[])))
+          order by id
+          limit ?
+          for update skip locked)
+     returning o.id::text as id, o.kind, o.application_id::text as "applicationId", o.payload,
+       o.attempts`,
+    [skip, limit],
+  );
+  return (result.rows as OutboxRow[]).sort((a, b) => Number(BigInt(a.id) - BigInt(b.id)));
+}
+
+export async function deleteOutboxRow(db: Knex, id: string): Promise<void> {
+  await db('outbox').where({ id }).delete();
+}
+
+/** A failed attempt: the error kept for operators, tried again after `retryInMs`. */
+export async function postponeOutboxRow(
+  db: Knex,
+  id: string,
+  error: string,
+  retryInMs: number,
+): Promise<void> {
+  await db('outbox')
+    .where({ id })
+    .update({ last_error: error.slice(0, 500), lease_until: db.raw(leaseSql(retryInMs)) });
+}
+
+/** Gives the lease back at once (the writer could not send it; a drainer should). */
+export async function releaseLease(db: Knex, applicationId: string, error: string): Promise<void> {
+  await db('outbox')
+    .where({ application_id: applicationId, kind: 'start-process' })
+    .update({ last_error: error.slice(0, 500), lease_until: db.fn.now() });
+}
+
+/** The owed start of an application (with its attempts), if any. */
+export async function owedStart(db: Knex, applicationId: string) {
+  return db('outbox').where({ application_id: applicationId, kind: 'start-process' }).first();
+}
+
+/** How many commands are owed and how old the oldest is (readiness, operators). */
+export async function outboxBacklog(db: Knex): Promise<{ count: number; oldestSeconds: number }> {
+  const row = await db('outbox')
+    .select(
+      db.raw('count(*)::int as count'),
+      db.raw('coalesce(extract(epoch from now() - min(created_at)), 0)::int as "oldestSeconds"'),
+    )
+    .first();
+  return { count: Number(row?.count ?? 0), oldestSeconds: Number(row?.oldestSeconds ?? 0) };
+}
