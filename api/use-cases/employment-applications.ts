@@ -75,7 +75,8 @@ export async function proposeEmployment(
       code: 'person-name-mismatch',
       message: '姓名与实名认证的姓名不一致',
     });
-  if (person && (await findActiveEmployment(ctx.db, person.id)))
+  // Another enterprise's employment is told only to whoever already knows ID number and name.
+  else if (await findActiveEmployment(ctx.db, person.id))
     failures.push({
       code: 'person-already-employed',
       message: '该人员已有有效的聘用关系（同一时间只能受聘于一家企业），须先解除原聘用关系',

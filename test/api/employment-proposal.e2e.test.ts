@@ -99,10 +99,30 @@ describe('api/employment-proposal - through the engine', () => {
     expectProblem(res, 422, 'conditions-not-met');
     expect(res.body.errors.map((x: { code: string }) => x.code)).toEqual([
       'person-name-mismatch',
-      'person-already-employed',
       'commitment-not-accepted',
     ]);
+    // with the right name, the employment elsewhere is a reason too
+    const named = await propose(second.token, { idNumber: p.idNumber, name: '孙八' });
+    expect(named.body.errors.map((x: { code: string }) => x.code)).toEqual([
+      'person-already-employed',
+    ]);
     expect([await count(api, 'employments'), await count(api, 'applications')]).toEqual(before);
+  });
+
+  it('should not reveal the verified name or employment of an ID number to a wrong name', async () => {
+    // given a person employed elsewhere
+    const first = await registeredEnterprise(api);
+    const p = await personWithPhoto(api, '钱七');
+    await employed(api, first, p);
+    const second = await registeredEnterprise(api, '玉树燃气有限公司');
+    // when an enterprise that knows only the ID number proposes
+    const res = await propose(second.token, { idNumber: p.idNumber, name: '猜名字' });
+    // then
+    expectProblem(res, 422, 'conditions-not-met');
+    expect(res.body.errors).toEqual([
+      { field: '', code: 'person-name-mismatch', message: '姓名与实名认证的姓名不一致' },
+    ]);
+    expect(JSON.stringify(res.body)).not.toContain('钱七');
   });
 
   it('should answer 422 for a person who has not verified', async () => {
