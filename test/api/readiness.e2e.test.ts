@@ -1,8 +1,17 @@
 import { connect } from '../../db/connect';
 import { startWorkers } from '../../workers/runtime/start-workers';
-import { sdkClient } from '../engine/engine-credentials';
+import { Camunda8 } from '@camunda8/sdk';
 import { startApi } from './api-harness';
 import { eventually, startWorkerHarness, WorkerHarness } from '../workers/worker-harness';
+
+/** An SDK client of an address where nothing listens. */
+function nowhere() {
+  return new Camunda8({
+    ZEEBE_REST_ADDRESS: 'http://127.0.0.1:9',
+    CAMUNDA_AUTH_STRATEGY: 'NONE',
+    CAMUNDA_LOG_LEVEL: 'none',
+  } as never).getCamundaRestClient();
+}
 
 describe('api/readiness - GET /ready', () => {
   let h: WorkerHarness;
@@ -35,8 +44,7 @@ describe('api/readiness - GET /ready', () => {
 
   it('should name the engine as down when it does not answer', async () => {
     // given a client of an engine address where nothing listens
-    const nowhere = sdkClient('http://127.0.0.1:9');
-    const api = await startApi({ camunda: nowhere, workers: h.workers }, h.db);
+    const api = await startApi({ camunda: nowhere(), workers: h.workers }, h.db);
     try {
       // when a probe asks
       const res = await api.request('GET', '/ready');
@@ -122,7 +130,7 @@ describe('api/readiness - GET /ready', () => {
     };
     const workers = startWorkers({
       db: h.sql,
-      camunda: sdkClient('http://127.0.0.1:9'),
+      camunda: nowhere(),
       log,
       handlers: { 'readiness-probe': async () => ({ variables: {} }) },
     });
