@@ -2,6 +2,7 @@ import { Camunda8 } from '@camunda8/sdk';
 import { createApp } from './api/app';
 import { listen } from './api/http-server';
 import { startDatabase } from './db/start-database';
+import { randomBytes } from 'node:crypto';
 import { engineNow } from './engine/clock';
 import { logger } from './log/logger';
 import type { EngineLog } from './engine/engine-log';
@@ -12,9 +13,12 @@ const engineLog: EngineLog = {
   warn: (message, err) => logger.warn({ err }, message),
   error: (message, err) => logger.error({ err }, message),
 };
+import { engineSettings } from './engine/config';
+import { ENGINE_PASSWORD_SECRET, getOrCreateSecret } from './repositories/app-secrets';
 import { startEngine, StartedEngine } from './engine/start-engine';
 import { deployProcesses } from './processes/deploy';
 import { startWorkers } from './workers/runtime/start-workers';
+import { startOutboxDrainer } from './workers/runtime/outbox-drainer';
 
 /**
  * `npm start`: the whole system on one machine. Database (embedded unless DATABASE_URL),
@@ -27,21 +31,38 @@ async function main(): Promise<void> {
   const db = database.db;
   let engine: StartedEngine | undefined;
   let address = process.env.ZEEBE_REST_ADDRESS;
+  // A real cluster is configured by the SDK's own CAMUNDA_* variables; our embedded engine gets
+  // Basic credentials (ENGINE_PASSWORD, or one generated once and kept in the database) and
+  // the SDK is wired with the same, so `npm start` needs no setup and the port is never open.
+  let sdkAuth: Record<string, string> = {
+    CAMUNDA_AUTH_STRATEGY: process.env.CAMUNDA_AUTH_STRATEGY ?? 'NONE',
+  };
   if (!address) {
-    engine = await startEngine({
-      db,
-      port: Number(process.env.ENGINE_PORT ?? 8080),
-      log: engineLog,
-    });
-    address = `http://127.0.0.1:${engine.address.port}`;
+    const stored = await getOrCreateSecret(db, ENGINE_PASSWORD_SECRET, () =>
+      randomBytes(24).toString('base64url'),
+    );
+    const settings = engineSettings(process.env, stored);
+    engine = await startEngine({ db, ...settings, log: engineLog });
+    const host = ['0.0.0.0', '::'].includes(settings.host) ? '127.0.0.1' : settings.host;
+    address = `http://${host.includes(':') ? `[${host}]` : host}:${engine.address.port}`;
+    sdkAuth =
+      settings.auth === 'none'
+        ? { CAMUNDA_AUTH_STRATEGY: 'NONE' }
+        : {
+            CAMUNDA_AUTH_STRATEGY: 'BASIC',
+            CAMUNDA_BASIC_AUTH_USERNAME: settings.auth.basic!.username,
+            CAMUNDA_BASIC_AUTH_PASSWORD: settings.auth.basic!.password,
+          };
   }
   const camunda = new Camunda8({
     ZEEBE_REST_ADDRESS: address,
-    CAMUNDA_AUTH_STRATEGY: (process.env.CAMUNDA_AUTH_STRATEGY ?? 'NONE') as 'NONE',
+    ...sdkAuth,
     CAMUNDA_LOG_LEVEL: (process.env.CAMUNDA_LOG_LEVEL ?? 'none') as 'none',
-  }).getCamundaRestClient();
+  } as never).getCamundaRestClient();
   const deployed = await deployProcesses(camunda);
   const workers = startWorkers({ db, camunda, log: logger });
+  // Owed process starts and messages, and decisions a crash left half-done, from the first pass.
+  const outbox = startOutboxDrainer({ db, camunda, log: logger });
   // One clock for the API and the processes: the embedded engine's, which tests can pin. A real
   // cluster keeps its own clock; then the system time is the clock.
   const now = engine ? () => engineNow(db) : async () => new Date();
@@ -59,6 +80,7 @@ async function main(): Promise<void> {
     logger.info(`gas-cert: ${signal}, stopping`);
     await api.stop();
     await workers.stop();
+    await outbox.stop();
     await engine?.stop();
     await database.stop();
     process.exit(0);

@@ -43,4 +43,9 @@ export interface Engine {
   broadcastSignal(name: string, variables: Record<string, unknown>): Promise<string>;
   /** Where trouble is reported (engine-log.ts). */
   log: EngineLog;
+  /**
+   * Whether `PUT /v2/clock` may move "now" (Camunda's `zeebe.clock.controlled`): tests only,
+   * since a moved clock lapses waiting applications and ages people.
+   */
+  clockControlled: boolean;
 }

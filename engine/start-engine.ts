@@ -11,24 +11,39 @@ import { startHousekeeping } from './loops/housekeeping';
 import { listenForEvents } from './loops/notifications';
 import { broadcastSignal } from './commands/signals';
 import type { EngineLog } from './engine-log';
+import { EngineAuth, withAuthentication } from './rest/auth';
+import { pinClock } from './clock';
+
+export type { EngineAuth } from './rest/auth';
 
 export interface StartedEngine {
   address: AddressInfo;
   stop(): Promise<void>;
 }
 
+export interface EngineOptions {
+  db: Knex;
+  port: number;
+  /** The interface to listen on; 127.0.0.1 unless configured otherwise. */
+  host?: string;
+  /** Who may call it: required, so that an open engine is always a visible choice. */
+  auth: EngineAuth;
+  /** Whether the clock may be pinned (tests); false leaves it at system time. */
+  clockControlled?: boolean;
+  /** Where trouble is reported; console by default. */
+  log?: EngineLog;
+}
+
 /**
  * Serves the Camunda 8.8 REST API (`/v2`) on `port` and runs the background loops (timers,
  * job-timeout wakeups, message TTL). Several engine processes may share one database.
  */
-export async function startEngine(options: {
-  db: Knex;
-  port: number;
-  host?: string;
-  /** Where trouble is reported; console by default. */
-  log?: EngineLog;
-}): Promise<StartedEngine> {
+export async function startEngine(options: EngineOptions): Promise<StartedEngine> {
   const { db } = options;
+  const clockControlled = options.clockControlled ?? false;
+  // A pin left by an earlier run with a controlled clock must not outlive it: "now" is the
+  // system time whenever the clock is not controlled.
+  if (!clockControlled) await pinClock(db, null);
   const ctx = new EngineContext(db);
   const engine: Engine = {
     db,
@@ -38,6 +53,7 @@ export async function startEngine(options: {
     kickTimers: () => undefined,
     broadcastSignal: (name, variables) => broadcastSignal(engine, name, variables),
     log: options.log ?? console,
+    clockControlled,
   };
   ctx.onInstancesEnded = (keys) => keys.forEach((k) => engine.instances.notify(k));
   ctx.onSignals = (signals) => {
@@ -51,8 +67,8 @@ export async function startEngine(options: {
   engine.kickTimers = timers.kick;
   ctx.onTimersChanged = timers.kick;
   const housekeeping = startHousekeeping(engine);
-  const app = withFastLane(engine, createEngineApp(engine));
-  const server = await listen(app, options.port, options.host ?? '0.0.0.0');
+  const app = withAuthentication(options.auth, withFastLane(engine, createEngineApp(engine)));
+  const server = await listen(app, options.port, options.host ?? '127.0.0.1');
   return {
     address: server.address,
     stop: async () => {

@@ -77,9 +77,21 @@ export function problemFor(err: any, method: string, url: string, log: EngineLog
     e = new EngineError(400, 'Bad Request', 'Request property cannot be parsed: malformed JSON');
   else if (err?.type === 'entity.too.large')
     e = new EngineError(413, 'Payload Too Large', 'Request body too large');
+  else if (err?.expose && err.status >= 400 && err.status < 500)
+    // body-parser's and Express's own client errors (charset, encoding, a malformed path).
+    e = new EngineError(err.status, 'Bad Request', 'The request cannot be read.');
+  else if (typeof err?.code === 'string' && err.code.startsWith('22'))
+    // PostgreSQL "data exception" (class 22): a value the client sent cannot be stored or
+    // compared — a key beyond int64, text that is no number, a NUL character in a string.
+    e = new EngineError(
+      400,
+      'INVALID_ARGUMENT',
+      'Request property has a value the engine cannot accept (out of range, malformed, or containing characters that cannot be stored).',
+    );
   else {
     log.error(`engine: unexpected error: ${method} ${url}`, err);
-    e = new EngineError(500, 'INTERNAL_ERROR', String(err?.message ?? err));
+    // The log has the cause; the answer never carries SQL or stack text.
+    e = new EngineError(500, 'INTERNAL_ERROR', 'An internal error occurred; see the engine log.');
   }
   const body = JSON.stringify({
     type: 'about:blank',
