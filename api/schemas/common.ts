@@ -7,7 +7,7 @@ export const idNumber: JsonSchema = {
   'x-id-number': true,
   // A size bound only, above 18 so the domain check still reports a wrong length in its words.
   maxLength: 64,
-  examples: ['630102199001011234'],
+  examples: ['630102199001011235'],
 };
 
 export const creditCode: JsonSchema = {
