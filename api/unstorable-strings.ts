@@ -41,6 +41,8 @@ interface Pending {
   key: string | undefined;
   parent: Pending | undefined;
   schema: JsonSchema | undefined;
+  /** The entry stands for its key, which is itself unstorable. */
+  badKey?: boolean;
 }
 
 function fieldOf(p: Pending): string {
@@ -70,6 +72,15 @@ export function unstorableStrings(
   while (stack.length && errors.length < MAX_FIELD_ERRORS) {
     const at = stack.pop()!;
     const { value, schema } = at;
+    if (at.badKey) {
+      const field = fieldOf(at);
+      errors.push({
+        field,
+        code: 'invalid-character',
+        message: `字段名“${brief(field)}”含有无法保存的字符`,
+      });
+      continue;
+    }
     if (typeof value === 'string') {
       if (!isStorable(value)) {
         const field = fieldOf(at);
@@ -85,20 +96,17 @@ export function unstorableStrings(
     } else if (isPlain(value)) {
       for (const [k, v] of Object.entries(value)) {
         const child = { value: v, key: k, parent: at, schema: childSchema(schema, k) };
-        if (!isStorable(k)) {
-          const field = fieldOf(child);
-          errors.push({
-            field,
-            code: 'invalid-character',
-            message: `字段名“${brief(field)}”含有无法保存的字符`,
-          });
-        }
+        if (!isStorable(k)) children.push({ ...child, value: undefined, badKey: true });
         children.push(child);
       }
     }
     // Reversed onto the stack, so fields are reported in the order they were sent.
     for (let i = children.length - 1; i >= 0; i--)
-      if (typeof children[i].value === 'string' || typeof children[i].value === 'object')
+      if (
+        children[i].badKey ||
+        typeof children[i].value === 'string' ||
+        typeof children[i].value === 'object'
+      )
         stack.push(children[i]);
   }
   return errors.slice(0, MAX_FIELD_ERRORS);
