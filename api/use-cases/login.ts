@@ -77,8 +77,8 @@ export async function login(
   username: string,
   password: string,
   address: string,
-  policy: ThrottlePolicy = LOGIN_THROTTLE,
 ) {
+  const policy = LOGIN_THROTTLE;
   const key = { username: throttleKey(username), address };
   const now = await ctx.now();
   const wait = await waitFor(ctx, key, policy, now);
