@@ -66,6 +66,9 @@ export const problemMiddleware: ErrorRequestHandler = (err, req, res, _next) => 
     // req.log (pino-http) stamps the line with the request id the caller got back.
     (req.log ?? logger).error({ err }, `unexpected error: ${req.method} ${req.path}`);
     e = new AppError(500, 'internal', '服务器内部错误，请稍后重试');
+  } else if (e !== err && e.status >= 500) {
+    // A mapped engine failure: the caller is told "unavailable", operators need the cause.
+    (req.log ?? logger).warn({ err }, `engine unavailable: ${req.method} ${req.path}`);
   }
   res
     .status(e.status)

@@ -4,6 +4,7 @@
  * new-issue application for the certificate's unit (SPEC §5.2).
  */
 import { todayInChina } from '../../domain/calendar-date';
+import { logger } from '../../log/logger';
 import { insertApplication } from '../../repositories/applications';
 import { findActiveEmployment } from '../../repositories/employments';
 import {
@@ -254,7 +255,7 @@ export async function importExamResults(
       else {
         // An unexpected failure of one row (its statements rolled back) must not turn the
         // answer into a 500 after earlier rows were recorded: the caller learns which were.
-        console.error(`api: exam result batch ${batchId}, row ${row} failed`, e);
+        logger.error({ err: e, batchId, row }, 'exam result row failed');
         results.push({ row, ok: false, errors: [ROW_FAILED] });
       }
     }
