@@ -11,6 +11,7 @@ import { auditLog } from './009-audit-log';
 import { jobEffects } from './010-job-effects';
 import { appSecrets } from './011-app-secrets';
 import { loginThrottle } from './012-login-throttle';
+import { outboxAndDecisions } from './013-outbox-and-decisions';
 
 /** The application's migrations, in order. Append only; never edit a shipped one. */
 export const appMigrations: Migration[] = [
@@ -26,4 +27,5 @@ export const appMigrations: Migration[] = [
   jobEffects,
   appSecrets,
   loginThrottle,
+  outboxAndDecisions,
 ];

@@ -24,7 +24,10 @@ export const categoriesBody = object(
 /** What a request that starts a process answers. */
 export const startedApplication = object({
   applicationId: { type: 'string' },
-  processInstanceKey: { type: 'string', description: '流程实例编号' },
+  processInstanceKey: {
+    type: ['string', 'null'],
+    description: '流程实例编号；为空表示已受理、流程正在启动（引擎稍后补启，不会重复）',
+  },
   state: { type: 'string' },
 });
 

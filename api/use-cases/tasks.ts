@@ -4,12 +4,13 @@
  * writes the timeline entry (only the API knows who decided) and passes `{decision, comment}`.
  */
 import type { Knex } from 'knex';
+import { Application, findApplicationByProcessInstance } from '../../repositories/applications';
 import {
-  Application,
-  addDecisionEvent,
-  removeEvent,
-  findApplicationByProcessInstance,
-} from '../../repositories/applications';
+  confirmDecision,
+  reserveConsent,
+  takeBackDecision,
+  writePendingDecision,
+} from '../../repositories/decisions';
 import { findActiveEmployment } from '../../repositories/employments';
 import { findEnterpriseById } from '../../repositories/enterprises';
 import { findPersonById } from '../../repositories/persons';
@@ -119,21 +120,37 @@ async function actorName(db: Knex, principal: Principal): Promise<string> {
   return `${ROLE_NAMES[principal.role]}（${principal.username}）`;
 }
 
-/** Business conditions a decision needs beyond the diagram (processes/README.md). */
-async function decisionFailures(db: Knex, application: Application, decision: string) {
-  if (application.type === 'employment-proposal' && decision === 'approve') {
-    const active = await findActiveEmployment(db, application.personId ?? '');
-    if (active)
-      return [
-        {
-          code: 'person-already-employed',
-          message: `您已受聘于${active.enterpriseName}，须先解除原聘用关系才能接受新的聘用`,
-        },
-      ];
-  }
-  return [];
+/** A pending decision older than this belongs to a request that died; see outbox-drainer. */
+export const DECISION_STALE_MS = Number(process.env.DECISION_STALE_MS ?? 60_000);
+
+const decidedElsewhere = () =>
+  new AppError(409, 'task-being-decided', '该任务正在由他人处理或已处理，请刷新后查看');
+
+/** The 422 for a consent while the person holds, or has accepted, another employment. */
+async function alreadyEmployed(db: Knex, application: Application) {
+  const active = await findActiveEmployment(db, application.personId ?? '');
+  return conditionsFailed([
+    {
+      code: 'person-already-employed',
+      message: active
+        ? `您已受聘于${active.enterpriseName}，须先解除原聘用关系才能接受新的聘用`
+        : '您已同意另一家企业的聘用，不能同时接受两份聘用',
+    },
+  ]);
 }
 
+const isUniqueViolation = (e: unknown, constraint: string) =>
+  (e as { code?: string; constraint?: string })?.code === '23505' &&
+  (e as { constraint?: string }).constraint === constraint;
+
+/**
+ * Completes a user task with the caller's decision, atomically with its effect on our side:
+ * the timeline entry (one per task, pending) and, for a consent, the reservation of the person
+ * are committed together before the engine is asked; a refusal by the engine takes both back,
+ * and a crash in between is repaired by the outbox drainer (stale pending entries). Two
+ * concurrent decisions on one task: one wins, the other gets 409. Two consents of one person
+ * to two proposals: one wins, the other gets 422 at once.
+ */
 export async function completeTask(
   ctx: UseCaseContext,
   principal: Principal,
@@ -154,28 +171,46 @@ export async function completeTask(
     String(task.processInstanceKey),
   );
   if (!application) throw notFound('办件');
-  const failures = await decisionFailures(ctx.db, application, decision);
-  if (failures.length) throw conditionsFailed(failures);
   const name = await actorName(ctx.db, principal);
-  // The entry is written before the engine moves on, so it precedes the workers' entries; if
-  // the engine refuses, it is taken back. No transaction stays open across the engine call: the
-  // engine may share this connection pool, and connections held while waiting for it starve it.
-  const eventId = await addDecisionEvent(ctx.db, {
-    applicationId: application.id,
-    step: task.elementId,
-    actorAccountId: principal.accountId,
-    actorName: name,
-    decision: decision === 'approve' ? 'approved' : 'rejected',
-    comment: text || null,
-  });
+  const consent =
+    application.type === 'employment-proposal' && decision === 'approve'
+      ? application.employmentId
+      : null;
+  let entryId: string;
+  try {
+    entryId = await ctx.db.transaction(async (trx) => {
+      const written = await writePendingDecision(
+        trx,
+        {
+          applicationId: application.id,
+          taskKey: key,
+          step: task.elementId,
+          actorAccountId: principal.accountId,
+          actorName: name,
+          decision: decision === 'approve' ? 'approved' : 'rejected',
+          comment: text || null,
+        },
+        DECISION_STALE_MS,
+      );
+      if (!written.written) throw decidedElsewhere();
+      if (consent && !(await reserveConsent(trx, consent))) throw decidedElsewhere();
+      return written.id;
+    });
+  } catch (e) {
+    if (isUniqueViolation(e, 'employments_one_commitment_per_person'))
+      throw await alreadyEmployed(ctx.db, application);
+    throw e;
+  }
+  // No transaction stays open across the engine call: the engine may share this pool.
   try {
     await engineOf(ctx).completeUserTask({
       userTaskKey: key,
       variables: { decision, comment: text },
     });
   } catch (e) {
-    await removeEvent(ctx.db, eventId);
+    await takeBackDecision(ctx.db, entryId);
     throw e;
   }
+  await confirmDecision(ctx.db, entryId);
   return { key, applicationId: application.id, decision };
 }

@@ -132,20 +132,24 @@ describe('api/employment-proposal - through the engine', () => {
     expect(res.body.errors.map((x: { code: string }) => x.code)).toEqual(['person-not-verified']);
   });
 
-  it('should refuse the consent while the person has become employed elsewhere', async () => {
+  it('should end the other proposal as lapsed, telling its enterprise, when the person accepts one', async () => {
     // given two proposals to the same person
     const a = await registeredEnterprise(api);
     const b = await registeredEnterprise(api, '格尔木燃气有限公司');
     const p = await registeredPerson(api, '周一');
     const ra = await propose(a.token, { idNumber: p.idNumber, name: '周一' });
     const rb = await propose(b.token, { idNumber: p.idNumber, name: '周一' });
-    await api.decide(p.token, ra.body.applicationId, 'approve');
-    await api.finished(ra.body.applicationId);
+    await api.taskOf(p.token, rb.body.applicationId);
     // when
-    const res = await api.decide(p.token, rb.body.applicationId, 'approve');
+    await api.decide(p.token, ra.body.applicationId, 'approve');
     // then
-    expectProblem(res, 422, 'conditions-not-met');
-    expect(res.body.errors[0].code).toBe('person-already-employed');
+    await api.finished(ra.body.applicationId);
+    await api.finished(rb.body.applicationId);
+    await api.waitState(rb.body.applicationId, 'lapsed');
+    const messages = await api.request('GET', '/api/messages', { token: b.token });
+    expect(JSON.stringify(messages.body)).toContain('已受聘于其他单位');
+    const tasks = await api.request('GET', '/api/tasks', { token: p.token });
+    expect(tasks.body).toEqual([]);
   });
 
   it.each([

@@ -1,4 +1,4 @@
-import { eventually, startWorkerHarness, WorkerHarness } from './worker-harness';
+import { startWorkerHarness, WorkerHarness } from './worker-harness';
 import {
   applicationOf,
   makeEmployment,
@@ -125,24 +125,67 @@ describe('workers - employment proposal', () => {
     expect(enterpriseMessages.map((m) => m.title)).toEqual(['聘用申请已失效']);
   });
 
-  it('should raise an incident, not a second active employment, when the person was employed meanwhile', async () => {
+  it('should end the proposal as lapsed with a message to the enterprise, not an incident, when the person was employed meanwhile', async () => {
     // given the person became employed elsewhere after the proposal
-    const { person, employment, application, pi } = await propose();
+    const { person, enterprise, employment, application, pi } = await propose();
     const other = await seedEnterprise(h.sql);
     await makeEmployment(h.sql, person.id, other.id, { state: 'active' });
 
-    // when
+    // when (the API would refuse this consent; the diagram must cope all the same)
     await h.decide(pi, 'approve');
 
-    // then the activation fails three times and becomes an incident
-    const [incident] = await eventually(async () => {
-      const found = await h.d.incidents(pi);
-      return found.length > 0 && found;
-    }, 10000);
-    expect(incident.errorMessage).toContain('employments_one_active_per_person');
-    expect(await employmentState(employment.id)).toBe('proposed');
-    expect(await applicationOf(h.sql, application.id)).toMatchObject({ state: 'submitted' });
-    expect(h.errors).toHaveLength(3);
-    h.errors.length = 0;
+    // then the activation ends the application with a reason at the first attempt
+    await h.d.waitState(pi, 'COMPLETED', 10000);
+    expect(await h.d.incidents(pi)).toEqual([]);
+    expect(await employmentState(employment.id)).toBe('lapsed');
+    expect(await applicationOf(h.sql, application.id)).toMatchObject({ state: 'lapsed' });
+    expect((await timelineOf(h.sql, application.id)).map((e) => e.step)).toEqual(
+      expect.arrayContaining(['employment-superseded', 'notify-enterprise-superseded']),
+    );
+    const [told] = await messagesOf(h.sql, { enterprise_id: enterprise.id });
+    expect(told).toMatchObject({ title: '聘用申请已失效' });
+    expect(told.body).toContain('已受聘于其他单位');
+  });
+
+  it('should end the other open proposals of a person whose employment became active', async () => {
+    // given two enterprises proposed to the same person
+    const first = await propose();
+    const second = await (async () => {
+      const enterprise = await seedEnterprise(h.sql, { name: '西宁液化气有限公司' });
+      const employment = await makeEmployment(h.sql, first.person.id, enterprise.id, {
+        state: 'proposed',
+        proposed_at: new Date(),
+      });
+      const application = await seedApplication(h.sql, {
+        type: 'employment-proposal',
+        state: 'submitted',
+        person_id: first.person.id,
+        enterprise_id: enterprise.id,
+        employment_id: employment.id,
+      });
+      const pi = await h.start('employment-proposal', {
+        applicationId: application.id,
+        employmentId: employment.id,
+        personId: first.person.id,
+        idNumber: first.person.id_number,
+        enterpriseId: enterprise.id,
+        creditCode: enterprise.credit_code,
+      });
+      return { enterprise, employment, application, pi };
+    })();
+    await h.userTask(second.pi);
+
+    // when the person consents to the first
+    await h.decide(first.pi, 'approve');
+
+    // then the first is active and the second ends as lapsed, its enterprise told
+    await h.d.waitState(first.pi, 'COMPLETED', 10000);
+    await h.d.waitState(second.pi, 'COMPLETED', 10000);
+    expect(await employmentState(first.employment.id)).toBe('active');
+    expect(await employmentState(second.employment.id)).toBe('lapsed');
+    expect(await applicationOf(h.sql, second.application.id)).toMatchObject({ state: 'lapsed' });
+    const told = await messagesOf(h.sql, { enterprise_id: second.enterprise.id });
+    expect(told.map((m: { title: string }) => m.title)).toContain('聘用申请已失效');
+    expect(await h.sql('outbox').count('* as n').first()).toEqual({ n: '0' });
   });
 });

@@ -5,11 +5,14 @@
 import { join } from 'node:path';
 import type { Knex } from 'knex';
 import { startWorkers, StartedWorkers } from '../../workers/runtime/start-workers';
+import { OutboxDrainer, startOutboxDrainer } from '../../workers/runtime/outbox-drainer';
 import { driver, eventually, Harness, startHarness } from '../engine/engine-harness';
 import { processesDir, processFiles } from '../processes/process-files';
 
 export interface WorkerHarness extends Harness {
   workers: StartedWorkers;
+  /** The outbox drainer, as main.ts runs it beside the workers. */
+  outbox: OutboxDrainer;
   d: ReturnType<typeof driver>;
   sql: Knex;
   /** Error lines the workers logged (a failed job). */
@@ -39,6 +42,7 @@ export async function startWorkerHarness(): Promise<WorkerHarness> {
     error: (m: string) => errors.push(m),
   };
   const workers = startWorkers({ db: h.db.db, camunda: h.client, log: log as never });
+  const outbox = startOutboxDrainer({ db: h.db.db, camunda: h.client, log: log as never });
   const d = driver(h);
   const sql = h.db.db;
   async function userTask(processInstanceKey: string) {
@@ -68,8 +72,10 @@ export async function startWorkerHarness(): Promise<WorkerHarness> {
         .update({ process_instance_key: pi });
       return pi;
     },
+    outbox,
     async stopAll() {
       await workers.stop();
+      await outbox.stop();
       await h.stop();
     },
   };

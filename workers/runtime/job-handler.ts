@@ -36,6 +36,20 @@ export interface JobOutcome {
 
 export type JobHandler = (ctx: JobContext) => Promise<JobOutcome>;
 
+/**
+ * A business outcome the diagram catches with an error boundary event: thrown by a handler when
+ * its effect can never happen (the person took another job), so the application ends with a
+ * reason instead of retrying into an incident. Nothing of the handler's transaction is kept.
+ */
+export class BpmnError extends Error {
+  constructor(
+    readonly errorCode: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 /** A string variable the diagram contract guarantees; its absence is a technical failure. */
 export function requireVariable(job: JobInput, name: string): string {
   const value = job.variables[name];

@@ -1,7 +1,7 @@
 import type { CamundaRestClient } from '@camunda8/sdk';
 import type { Knex } from 'knex';
 import { JOB_HANDLERS } from './handlers';
-import { JobHandler, JobInput } from './job-handler';
+import { BpmnError, JobHandler, JobInput } from './job-handler';
 import { publishDataChanged } from './data-changed';
 import { runJobOnce } from './run-job';
 
@@ -125,6 +125,14 @@ export function startWorkers(options: StartWorkersOptions): StartedWorkers {
           if (run.changed) await publishDataChanged(db, camunda, run.changed, log);
           return ack;
         } catch (error) {
+          if (error instanceof BpmnError) {
+            log.info(`worker ${type}: job ${input.key} ended with ${error.errorCode}`);
+            return job.error({
+              errorCode: error.errorCode,
+              errorMessage: error.message,
+              variables: {},
+            });
+          }
           const message = error instanceof Error ? error.message : String(error);
           log.error(`worker ${type}: job ${input.key} failed: ${message}`);
           return job.fail({ errorMessage: message, retries: Math.max(job.retries - 1, 0) });

@@ -43,6 +43,11 @@ export const MESSAGE_TEMPLATES: Readonly<Record<string, Template>> = {
     title: '聘用申请已失效',
     body: `${d.enterpriseName}对${d.personName}的聘用申请30日内未获确认，已自动失效。`,
   }),
+  // Says the person took another job, not where: the enterprise may know no more than that.
+  'employment-superseded': (d) => ({
+    title: '聘用申请已失效',
+    body: `${d.personName}已受聘于其他单位，贵单位对其的聘用申请已自动失效。`,
+  }),
   'termination-requested': (d) => ({
     title: `${d.personName}申请解除聘用`,
     body: `${d.personName}申请解除与贵单位的聘用关系，请确认。`,

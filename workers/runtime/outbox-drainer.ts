@@ -1,0 +1,183 @@
+/**
+ * Sends the engine commands the outbox owes (repositories/outbox.ts) and repairs decisions that
+ * a crash left half-done. Runs at start — so whatever a killed program owed goes out when it
+ * comes back — and then every second. Several programs on one database share the work through
+ * leases and `for update skip locked`.
+ */
+import type { CamundaRestClient } from '@camunda8/sdk';
+import type { Knex } from 'knex';
+import {
+  confirmDecision,
+  stalePendingDecisions,
+  takeBackDecision,
+} from '../../repositories/decisions';
+import {
+  claimDue,
+  deleteOutboxRow,
+  MessagePayload,
+  OutboxRow,
+  postponeOutboxRow,
+  recordProcessStarted,
+  StartPayload,
+  startsInFlight,
+} from '../../repositories/outbox';
+import type { WorkerLog } from './start-workers';
+
+export interface OutboxDrainerOptions {
+  db: Knex;
+  camunda: CamundaRestClient;
+  log?: WorkerLog;
+  /** How often to look for owed commands; default 1 s. */
+  intervalMs?: number;
+  /** How long a drainer owns a command it took; default OUTBOX_LEASE_MS or 60 s. */
+  leaseMs?: number;
+  /** A pending decision older than this is repaired; default DECISION_STALE_MS or 60 s. */
+  decisionStaleMs?: number;
+}
+
+export interface OutboxDrainer {
+  /** One pass now (tests and start-up); resolves with the number of commands handled. */
+  drain(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/** Buffered messages wait this long for their subscription (the instance may not be there yet). */
+const MESSAGE_TTL_MS = 24 * 60 * 60 * 1000;
+
+const message = (e: unknown) =>
+  String((e as Error)?.message ?? e)
+    .split('\n')[0]
+    .slice(0, 300);
+
+/** Milliseconds before attempt `n + 1`: 1 s, 2 s, 4 s … at most 5 minutes. */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(1000 * 2 ** Math.max(0, attempts - 1), 300_000);
+}
+
+/** The instance the engine already has for the application, if an earlier attempt made one. */
+async function existingInstance(camunda: CamundaRestClient, applicationId: string) {
+  const found = await camunda.searchVariables({
+    filter: { name: 'applicationId', value: JSON.stringify(applicationId) },
+    page: { limit: 20 },
+  } as never);
+  const root = (found.items as Array<{ scopeKey: string; processInstanceKey: string }>).find(
+    (v) => String(v.scopeKey) === String(v.processInstanceKey),
+  );
+  return root ? String(root.processInstanceKey) : undefined;
+}
+
+async function sendStart(db: Knex, camunda: CamundaRestClient, row: OutboxRow): Promise<void> {
+  const applicationId = row.applicationId!;
+  const application = await db('applications')
+    .where({ id: applicationId })
+    .first('process_instance_key');
+  if (!application || application.process_instance_key) {
+    await deleteOutboxRow(db, row.id);
+    return;
+  }
+  const payload = row.payload as unknown as StartPayload;
+  const key =
+    (await existingInstance(camunda, applicationId)) ??
+    String(
+      (
+        await camunda.createProcessInstance({
+          processDefinitionId: payload.processId,
+          variables: payload.variables,
+        } as never)
+      ).processInstanceKey,
+    );
+  await recordProcessStarted(db, applicationId, key);
+}
+
+async function sendMessage(db: Knex, camunda: CamundaRestClient, row: OutboxRow): Promise<void> {
+  const m = row.payload as unknown as MessagePayload;
+  await camunda.publishMessage({
+    name: m.name,
+    correlationKey: m.correlationKey,
+    messageId: m.messageId,
+    variables: m.variables ?? {},
+    timeToLive: MESSAGE_TTL_MS,
+  } as never);
+  await deleteOutboxRow(db, row.id);
+}
+
+/** Finishes or takes back a decision whose request died between our write and the engine. */
+async function repairDecision(
+  db: Knex,
+  camunda: CamundaRestClient,
+  entry: { id: string; taskKey: string },
+) {
+  let state: string;
+  try {
+    state = String(((await camunda.getUserTask(entry.taskKey)) as { state: string }).state);
+  } catch (e) {
+    const status = (e as { response?: { statusCode?: number } })?.response?.statusCode;
+    if (status !== 404) throw e;
+    state = 'NOT_FOUND';
+  }
+  if (state === 'COMPLETED') await confirmDecision(db, entry.id);
+  else if (state !== 'COMPLETING') await takeBackDecision(db, entry.id);
+}
+
+export function startOutboxDrainer(options: OutboxDrainerOptions): OutboxDrainer {
+  const { db, camunda } = options;
+  const log = options.log ?? console;
+  const intervalMs = options.intervalMs ?? 1000;
+  const leaseMs = options.leaseMs ?? Number(process.env.OUTBOX_LEASE_MS ?? 60_000);
+  const staleMs = options.decisionStaleMs ?? Number(process.env.DECISION_STALE_MS ?? 60_000);
+  let stopped = false;
+  let running: Promise<number> | undefined;
+
+  async function pass(): Promise<number> {
+    let handled = 0;
+    for (;;) {
+      const rows = await claimDue(db, 20, leaseMs, [...startsInFlight]);
+      for (const row of rows) {
+        try {
+          if (row.kind === 'start-process') await sendStart(db, camunda, row);
+          else await sendMessage(db, camunda, row);
+          handled += 1;
+        } catch (e) {
+          const delay = retryDelayMs(row.attempts);
+          log.warn(`outbox: ${row.kind} ${row.id} failed (attempt ${row.attempts}): ${message(e)}`);
+          await postponeOutboxRow(db, row.id, message(e), delay);
+        }
+      }
+      if (rows.length < 20 || stopped) break;
+    }
+    for (const entry of await stalePendingDecisions(db, staleMs)) {
+      try {
+        await repairDecision(db, camunda, entry);
+        handled += 1;
+      } catch (e) {
+        log.warn(`outbox: could not repair decision ${entry.id}: ${message(e)}`);
+      }
+    }
+    return handled;
+  }
+
+  const drain = () => {
+    // One pass at a time in this process; a caller during a pass waits for it.
+    running ??= pass().finally(() => (running = undefined));
+    return running;
+  };
+  const loop = async () => {
+    while (!stopped) {
+      try {
+        await drain();
+      } catch (e) {
+        if (!stopped) log.warn(`outbox: pass failed: ${message(e)}`);
+      }
+      await new Promise((r) => setTimeout(r, intervalMs));
+    }
+  };
+  const looping = loop();
+  return {
+    drain,
+    stop: async () => {
+      stopped = true;
+      await looping;
+      await running?.catch(() => undefined);
+    },
+  };
+}
