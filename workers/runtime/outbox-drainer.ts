@@ -127,6 +127,7 @@ export function startOutboxDrainer(options: OutboxDrainerOptions): OutboxDrainer
   const staleMs = options.decisionStaleMs ?? Number(process.env.DECISION_STALE_MS ?? 60_000);
   let stopped = false;
   let running: Promise<number> | undefined;
+  let wake: (() => void) | undefined;
 
   async function pass(): Promise<number> {
     let handled = 0;
@@ -168,7 +169,13 @@ export function startOutboxDrainer(options: OutboxDrainerOptions): OutboxDrainer
       } catch (e) {
         if (!stopped) log.warn(`outbox: pass failed: ${message(e)}`);
       }
-      await new Promise((r) => setTimeout(r, intervalMs));
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, intervalMs);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
     }
   };
   const looping = loop();
@@ -176,6 +183,7 @@ export function startOutboxDrainer(options: OutboxDrainerOptions): OutboxDrainer
     drain,
     stop: async () => {
       stopped = true;
+      wake?.();
       await looping;
       await running?.catch(() => undefined);
     },
