@@ -8,6 +8,7 @@
  *   npm run admin -- disable-user --username <name>
  *   npm run admin -- enable-user --username <name>
  *   npm run admin -- reset-password --username <name> [--password <password>]
+ *   npm run admin -- engine-credentials
  *
  * Uses DATABASE_URL, or the embedded PostgreSQL like `npm start`.
  */
@@ -25,13 +26,15 @@ import {
 } from '../api/use-cases/account-admin';
 import { createStaffUser } from '../api/use-cases/staff';
 import { startDatabase } from '../db/start-database';
+import { ENGINE_PASSWORD_SECRET } from '../repositories/app-secrets';
 
 const USAGE = `用法：
   npm run admin -- create-user --role <regulator|association|training|admin> --username <用户名> --password <密码>
   npm run admin -- list-users [--role <person|enterprise|regulator|association|training|admin>]
   npm run admin -- disable-user --username <用户名>
   npm run admin -- enable-user --username <用户名>
-  npm run admin -- reset-password --username <用户名> [--password <新密码>]（不给密码时生成临时密码）`;
+  npm run admin -- reset-password --username <用户名> [--password <新密码>]（不给密码时生成临时密码）
+  npm run admin -- engine-credentials（显示内置流程引擎的访问凭据）`;
 
 type Values = { role?: string; username?: string; password?: string };
 
@@ -84,6 +87,22 @@ const COMMANDS: Record<string, { failure: string; run(db: Knex, v: Values): Prom
     async run(db, v) {
       const { username, changed } = await setUserDisabled(db, v, false);
       return [changed ? `已重新启用账号：${username}` : `账号 ${username} 本已启用`];
+    },
+  },
+  'engine-credentials': {
+    failure: '查询失败',
+    async run(db) {
+      // What `npm start` gives its embedded engine when ENGINE_PASSWORD is unset (engine/config.ts).
+      const row = await db('app_secrets').where({ name: ENGINE_PASSWORD_SECRET }).first('value');
+      const username = process.env.ENGINE_USERNAME || 'gas-cert';
+      if (process.env.ENGINE_PASSWORD)
+        return [`流程引擎用户名：${username}；密码由环境变量 ENGINE_PASSWORD 指定`];
+      if (!row) return ['流程引擎尚未启动过，还没有生成密码（先运行 npm start）'];
+      return [
+        `流程引擎用户名：${username}`,
+        `流程引擎密码：${row.value}`,
+        'SDK：CAMUNDA_AUTH_STRATEGY=BASIC CAMUNDA_BASIC_AUTH_USERNAME=<用户名> CAMUNDA_BASIC_AUTH_PASSWORD=<密码>',
+      ];
     },
   },
   'reset-password': {

@@ -266,3 +266,24 @@ describe('scripts/admin - managing accounts', () => {
     60_000,
   );
 });
+
+describe('scripts/admin - engine-credentials', () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase();
+  });
+  afterAll(() => t.drop());
+
+  it('should say there is no engine password before the first npm start, then show it', async () => {
+    // given a database npm start never ran on
+    const before = await admin(t.url, 'engine-credentials');
+    expect(before.code).toBe(0);
+    expect(before.stdout).toContain('尚未启动过');
+    // when npm start has stored the engine's password
+    await t.db('app_secrets').insert({ name: 'engine-password', value: 'the-stored-password' });
+    const after = await admin(t.url, 'engine-credentials');
+    // then
+    expect(after.stdout).toContain('流程引擎用户名：gas-cert');
+    expect(after.stdout).toContain('流程引擎密码：the-stored-password');
+  }, 60_000);
+});
