@@ -1,11 +1,17 @@
+import { randomBytes } from 'node:crypto';
 import { Camunda8 } from '@camunda8/sdk';
 import { createApp } from './api/app';
 import { listen } from './api/http-server';
 import { startDatabase } from './db/start-database';
-import { randomBytes } from 'node:crypto';
 import { engineNow } from './engine/clock';
-import { logger } from './log/logger';
+import { engineSettings } from './engine/config';
 import type { EngineLog } from './engine/engine-log';
+import { startEngine, StartedEngine } from './engine/start-engine';
+import { logger } from './log/logger';
+import { deployProcesses } from './processes/deploy';
+import { ENGINE_PASSWORD_SECRET, getOrCreateSecret } from './repositories/app-secrets';
+import { startOutboxDrainer } from './workers/runtime/outbox-drainer';
+import { startWorkers } from './workers/runtime/start-workers';
 
 /** The engine reports through an interface of its own (it imports nothing outside engine/). */
 const engineLog: EngineLog = {
@@ -13,12 +19,6 @@ const engineLog: EngineLog = {
   warn: (message, err) => logger.warn({ err }, message),
   error: (message, err) => logger.error({ err }, message),
 };
-import { engineSettings } from './engine/config';
-import { ENGINE_PASSWORD_SECRET, getOrCreateSecret } from './repositories/app-secrets';
-import { startEngine, StartedEngine } from './engine/start-engine';
-import { deployProcesses } from './processes/deploy';
-import { startWorkers } from './workers/runtime/start-workers';
-import { startOutboxDrainer } from './workers/runtime/outbox-drainer';
 
 /**
  * `npm start`: the whole system on one machine. Database (embedded unless DATABASE_URL),

@@ -15,6 +15,7 @@ import {
   releaseLease,
   startsInFlight,
 } from '../../repositories/outbox';
+import { logger } from '../../log/logger';
 import { AppError } from '../app-error';
 import { engineStatus } from '../engine-errors';
 import type { UseCaseContext } from './context';
@@ -70,7 +71,7 @@ export async function startApplication(
     return { applicationId, processInstanceKey };
   } catch (error) {
     const status = engineStatus(error);
-    console.error(`api: could not start ${processId} for application ${applicationId}`, error);
+    logger.warn({ err: error, applicationId, processId }, 'api: could not start the process');
     if (status !== undefined && status >= 400 && status < 500) {
       // A definite "no" (the diagram is not deployed, say): nothing was started, nothing owed.
       await ctx.db.transaction(async (trx) => {

@@ -25,11 +25,19 @@ export function sampleCertificate(
   };
 }
 
+let cachedPhoto: Buffer | undefined;
+
 /**
  * A 300×420 PNG in the style of an ID photo (blue backdrop, head and shoulders): the 5:7 of the
- * printed frame and above the upload's minimum size, so it passes the photo upload.
+ * printed frame and above the upload's minimum size, so it passes the photo upload. Drawn once
+ * per test file (drawing costs seconds under jest's instrumentation); a copy each call.
  */
 export function samplePhotoPng(): Buffer {
+  cachedPhoto ??= drawPhoto();
+  return Buffer.from(cachedPhoto);
+}
+
+function drawPhoto(): Buffer {
   const width = 300;
   const height = 420;
   // The drawing was made at 210×294; scale it rather than redraw it.
