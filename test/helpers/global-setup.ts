@@ -15,6 +15,7 @@ export default async function globalSetup(): Promise<void> {
     dataDir: path.join(__dirname, '..', '..', '.data', 'postgres-test'),
     port: Number(process.env.EMBEDDED_PG_TEST_PORT ?? 54330),
     fsync: false,
+    discardIncompatible: true,
   });
   globalThis.embeddedTestServer = server;
   process.env.DATABASE_URL = server.adminUrl;
