@@ -88,7 +88,8 @@ export async function renderCertificatePdf(input: CertificatePdfInput): Promise<
     },
   });
   const done = collect(doc);
-  doc.registerFont(CJK, font);
+  // pdfkit accepts a parsed fontkit font; its types list only paths and bytes.
+  doc.registerFont(CJK, font as unknown as PDFKit.Mixins.PDFFontSource);
   doc.font(CJK);
 
   drawFrame(doc);

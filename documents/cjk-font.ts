@@ -6,6 +6,7 @@
  * headings are emboldened by stroking the glyph outlines instead of embedding the Bold file.
  */
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 
 /** PostScript name, as it appears (after the subset tag) in the PDF's /BaseFont. */
@@ -14,11 +15,33 @@ export const CJK_FONT_NAME = 'NotoSansHans-Regular';
 // The package exports only its metadata module, not the font paths: resolve its folder instead.
 const FONT_DIR = path.join(path.dirname(require.resolve('@embedpdf/fonts-sc')), '..', 'fonts');
 
-let loading: Promise<Buffer> | undefined;
+/**
+ * The parts of a fontkit font this module relies on. pdfkit's `font()` takes a parsed fontkit
+ * font as well as the file's bytes (anything with a `layout` method); its types list bytes only.
+ */
+export interface ParsedFont {
+  postscriptName: string;
+  layout(text: string): unknown;
+}
 
-/** The OTF file (about 8 MB), read once per process. */
-export function loadCjkFont(): Promise<Buffer> {
-  loading ??= readFile(path.join(FONT_DIR, `${CJK_FONT_NAME}.otf`));
+// The fontkit pdfkit itself depends on, so the object is one its PDFFontFactory accepts.
+const fontkit = createRequire(require.resolve('pdfkit'))('fontkit') as {
+  create(bytes: Uint8Array): ParsedFont;
+};
+
+let loading: Promise<ParsedFont> | undefined;
+
+/**
+ * The font parsed once per process (per worker thread). fontkit parses its tables lazily and
+ * keeps them, and each glyph's outline once read, on this object; passing the bytes instead
+ * made pdfkit parse the 8 MB file again for every document. Sharing it is safe: a document only
+ * reads it (its subset lives in pdfkit's per-document EmbeddedFont) and pdfkit lays text out
+ * synchronously, so two documents never interleave inside a fontkit call.
+ */
+export function loadCjkFont(): Promise<ParsedFont> {
+  loading ??= readFile(path.join(FONT_DIR, `${CJK_FONT_NAME}.otf`)).then((bytes) =>
+    fontkit.create(bytes),
+  );
   // A failed read is not cached: the next document tries again.
   loading.catch(() => (loading = undefined));
   return loading;
