@@ -2,6 +2,12 @@ import type { Migration } from '../../db/migration-source';
 import { engineSchema } from './001-engine-schema';
 import { optimisticRevision } from './002-optimistic-revision';
 import { notifyWhen } from './003-notify-when';
+import { readyOrder } from './004-ready-order';
 
 /** The embedded engine's migrations, in order. Append only. */
-export const engineMigrations: Migration[] = [engineSchema, optimisticRevision, notifyWhen];
+export const engineMigrations: Migration[] = [
+  engineSchema,
+  optimisticRevision,
+  notifyWhen,
+  readyOrder,
+];

@@ -26,7 +26,9 @@ const spec: SearchSpec = {
     processInstanceKey: { column: 't.process_instance_key', kind: 'key' },
     elementInstanceKey: { column: 't.element_instance_key', kind: 'key' },
   },
-  defaultSort: 'userTaskKey',
+  // Oldest first, in the order the tasks were written (keys are reserved in blocks per engine
+  // process, so they are not): the default and every sort's tie-break (migration 004).
+  defaultSort: 't.creation_seq',
 };
 
 function taskQuery(db: Knex) {

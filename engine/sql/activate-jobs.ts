@@ -32,8 +32,10 @@ export interface ActivatedJob {
  * Activates up to `max` jobs of a type in ONE statement: a set-based update (`for update skip
  * locked`, so engine processes sharing the database never hand out a job twice) returning the
  * jobs with the variables visible at each job's element (a recursive walk up the scope chain,
- * inner scopes shadowing outer ones). A job whose deadline passed is activatable again without
- * spending a retry. If the client went away meanwhile, the jobs are handed back at once.
+ * inner scopes shadowing outer ones). Jobs go out first come, first served: in the order their
+ * rows were written (`ready_seq`, migration 004), not by key, which is reserved in blocks per
+ * engine process. A job whose deadline passed is activatable again without spending a retry,
+ * in its old place. If the client went away meanwhile, the jobs are handed back at once.
  */
 export async function activateJobs(
   db: Knex,
@@ -51,13 +53,13 @@ export async function activateJobs(
                 where type = $3
                   and (state = 'ACTIVATABLE' or (state = 'ACTIVATED' and deadline <= $4))
                   and (retry_at is null or retry_at <= $4)
-                order by key
+                order by ready_seq
                 for update skip locked
                 limit $5) s
         where j.key = s.key
-      returning j.key, j.type, j.retries, j.process_instance_key, j.element_instance_key,
-                j.process_definition_key, j.bpmn_process_id, j.version, j.element_id,
-                j.custom_headers, j.tenant_id),
+      returning j.key, j.ready_seq, j.type, j.retries, j.process_instance_key,
+                j.element_instance_key, j.process_definition_key, j.bpmn_process_id, j.version,
+                j.element_id, j.custom_headers, j.tenant_id),
      chain(job_key, scope_key, depth) as (
        select a.key, a.element_instance_key, 0 from activated a
        union all
@@ -72,7 +74,7 @@ export async function activateJobs(
                from chain c join engine_variables v on v.scope_key = c.scope_key
               where c.job_key = a.key ${names ? 'and v.name = any($6)' : ''}) as vars
        from activated a
-      order by a.key`,
+      order by a.ready_seq`,
     [deadline, req.worker, req.type, now, req.maxJobsToActivate, ...(names ? [names] : [])],
   );
   const rows = result.rows as Record<string, unknown>[];
