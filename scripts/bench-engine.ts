@@ -1,14 +1,19 @@
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import pg from 'pg';
 import { Camunda8 } from '@camunda8/sdk';
-import { connect } from '../db/connect';
-import { withDatabase } from '../db/database-url';
-import { createDatabaseIfMissing, startDatabase } from '../db/start-database';
-import { migrateAll } from '../db/migrate';
 import { startEngine } from '../engine/start-engine';
+import {
+  countStatements,
+  cpuMs,
+  openBenchDatabase,
+  pct,
+  postgresCpu,
+  postgresCpuBetween,
+  silentLogger,
+  sleep,
+} from './bench-common';
 
 /**
  * `npm run bench:engine`: (a) a one-service-task process on the engine, durable database;
@@ -48,14 +53,6 @@ const DIAGRAM = `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:serviceTask id="t"><bpmn:extensionElements><zeebe:taskDefinition type="bench-task"/></bpmn:extensionElements></bpmn:serviceTask>
 <bpmn:sequenceFlow id="f2" sourceRef="t" targetRef="e"/><bpmn:endEvent id="e"/>
 </bpmn:process></bpmn:definitions>`;
-
-const pct = (xs: number[], p: number) => {
-  if (!xs.length) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-};
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
 
 async function commitRate(url: string, seconds: number): Promise<number> {
   const clients = await Promise.all(
@@ -135,13 +132,6 @@ interface LoadResult {
   loadCpuMs: number;
   activations: number;
 }
-
-/**
- * The SDK's winston logger formats every debug line even at log level `none` (about 6% of the
- * load process); an application that wants no SDK logging passes a logger that drops them.
- */
-const ignore = () => undefined;
-const silentLogger = { info: ignore, warn: ignore, error: ignore, debug: ignore, trace: ignore };
 
 /** The load side (creating clients, SDK job workers) in a process of its own. */
 async function load(address: string): Promise<LoadResult> {
@@ -236,49 +226,14 @@ async function load(address: string): Promise<LoadResult> {
   };
 }
 
-/** CPU ms so far of PostgreSQL's backends on `database` and of its WAL writer (from /proc). */
-async function postgresCpu(admin: pg.Client, database: string): Promise<Map<number, number>> {
-  const { rows } = await admin.query(
-    `select pid from pg_stat_activity where datname = $1 or backend_type = 'walwriter'`,
-    [database],
-  );
-  const out = new Map<number, number>();
-  for (const { pid } of rows) {
-    try {
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      out.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / 100);
-    } catch {
-      // not on this machine, or gone meanwhile
-    }
-  }
-  return out;
-}
-
-/** Counts every statement this process sends (knex and the engine's direct ones alike). */
-function countStatements(): () => number {
-  let n = 0;
-  const query = pg.Client.prototype.query;
-  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-    n++;
-    return (query as (...a: unknown[]) => unknown).apply(this, args);
-  } as typeof query;
-  return () => n;
-}
-
 async function main(): Promise<void> {
   if (process.env.BENCH_LOAD_ADDRESS) {
     const r = await load(process.env.BENCH_LOAD_ADDRESS);
     process.send!(r);
     process.exit(0);
   }
-  const server = await startDatabase();
-  const name = `bench_${randomBytes(4).toString('hex')}`;
-  await createDatabaseIfMissing(withDatabase(server.url, 'postgres'), name);
-  const url = withDatabase(server.url, name);
-  const db = connect(url, 20);
-  await migrateAll(db);
-  const admin = new pg.Client({ connectionString: withDatabase(server.url, 'postgres') });
-  await admin.connect();
+  const bench = await openBenchDatabase(20);
+  const { server, name, url, db, admin } = bench;
   const statements = countStatements();
   const engine = await startEngine({
     db,
@@ -312,9 +267,7 @@ async function main(): Promise<void> {
       } else if (m === 'window-end') {
         engineCpuMs = cpuMs(process.cpuUsage(engineCpu0));
         windowStatements = statements() - statements0;
-        void postgresCpu(admin, name).then((s) => {
-          for (const [pid, ms] of s) postgresCpuMs += ms - (pg0.get(pid) ?? 0);
-        });
+        void postgresCpu(admin, name).then((s) => (postgresCpuMs = postgresCpuBetween(pg0, s)));
       } else resolve(m as LoadResult);
     });
     child.once('exit', (code) => code && reject(new Error(`load process exited with ${code}`)));
@@ -323,9 +276,7 @@ async function main(): Promise<void> {
   await db.destroy();
   // (b) raw commit rate of the same server
   const commitsPerSecond = await commitRate(url, 5);
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.end();
-  await server.stop();
+  await bench.drop();
   const n = loadResult.instances;
   const per = (x: number) => (x / n).toFixed(2);
   console.log(

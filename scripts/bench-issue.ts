@@ -1,0 +1,528 @@
+import { fork } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
+import { Camunda8 } from '@camunda8/sdk';
+import pino from 'pino';
+import { createApp } from '../api/app';
+import { hashPassword } from '../api/auth/passwords';
+import { listen } from '../api/http-server';
+import { createStaffUser } from '../api/use-cases/staff';
+import { normaliseIdPhoto } from '../api/use-cases/uploaded-files';
+import { idNumberCheckChar } from '../domain/id-number';
+import { engineNow } from '../engine/clock';
+import type { EngineLog } from '../engine/engine-log';
+import { startEngine } from '../engine/start-engine';
+import { createLogger } from '../log/logger';
+import { deployProcesses } from '../processes/deploy';
+import { insertAccount } from '../repositories/accounts';
+import { approveCategories } from '../repositories/enterprise-categories';
+import { insertEnterprise } from '../repositories/enterprises';
+import { moveEmployment } from '../repositories/employment-transitions';
+import { insertEmploymentProposal } from '../repositories/employments';
+import { insertVerifiedPerson, savePhoto } from '../repositories/persons';
+import { samplePhotoPng } from '../test/documents/certificate-fixture';
+import { minimalPdf } from '../test/api/use-cases/sample-files';
+import { startOutboxDrainer } from '../workers/runtime/outbox-drainer';
+import { startWorkers } from '../workers/runtime/start-workers';
+import {
+  countStatements,
+  cpuMs,
+  openBenchDatabase,
+  pct,
+  postgresCpu,
+  postgresCpuBetween,
+  sleep,
+} from './bench-common';
+
+/**
+ * `npm run bench:issue`: the main job end to end — an approved exam result becoming a
+ * certificate with its PDF. The last line is one JSON object.
+ *
+ * The measured process is the system as `npm start` assembles it (main.ts): the engine behind
+ * Basic credentials, the SDK with BASIC, processes/ deployed, the job workers, the outbox
+ * drainer and the API, on a fresh database of the machine's PostgreSQL (or the embedded one).
+ * Setup, not measured, writes its rows with the repositories: one enterprise with approved
+ * categories G P and BENCH_N (500) verified practitioners with ID photos employed by it.
+ *
+ * A second process drives it over HTTP, as people would:
+ * - import: BENCH_N passed exam results (type C, job type 04) with POST /api/exam-results as the
+ *   training body, in batches of at most 2000 rows; then it waits until every review task is
+ *   open;
+ * - issue: the regulator lists GET /api/tasks (it answers at most 200, oldest first) and
+ *   approves every task with POST /api/tasks/{key}/complete, BENCH_CONCURRENCY (16) at once,
+ *   listing again when it runs out; meanwhile the enterprise polls its certificates
+ *   (GET /api/enterprises/me/certificates, one request for all, every BENCH_POLL_MS = 200 ms).
+ *
+ * Figures: import seconds (first row sent → last batch answered); issue seconds (first approval
+ * sent → last certificate seen); certificates per second = N / issue seconds; latency = an
+ * approval's 200 answer → the poll answer that first shows its certificate (so up to one poll
+ * interval late); CPU ms per certificate of the app process and of PostgreSQL (its backends on
+ * the bench database and the WAL writer, from /proc) over the issue window (issue start → last
+ * certificate seen), and SQL statements per certificate sent by the app process. In the JSON
+ * line `cpuMsPerCertificate` is the app's, `postgresCpuMsPerCertificate` PostgreSQL's.
+ * BENCH_CPU_PROFILE=<file> writes a V8 CPU profile of the app process over the issue window.
+ * Then it checks in the database that every approved exam result got exactly one certificate
+ * and that certificate numbers are unique; it exits 1 if not.
+ */
+
+const N = Number(process.env.BENCH_N ?? 500);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const POLL_MS = Number(process.env.BENCH_POLL_MS ?? 200);
+/** The API takes at most this many rows per batch. */
+const BATCH_ROWS = 2000;
+/** The run fails when no certificate appears for this long. */
+const STALL_MS = 120_000;
+const PASSWORD = 'bench password 42';
+
+interface BenchPerson {
+  personId: string;
+  idNumber: string;
+  name: string;
+}
+
+interface LoadConfig {
+  base: string;
+  creditCode: string;
+  persons: BenchPerson[];
+}
+
+/** Messages of the load process to the app process. */
+type LoadMessage =
+  | { kind: 'import-start' | 'import-end' | 'issue-start' | 'issue-end' }
+  | { kind: 'count-open-tasks' }
+  | { kind: 'result'; result: LoadResult };
+
+interface LoadResult {
+  importSeconds: number;
+  tasksOpenSeconds: number;
+  issueSeconds: number;
+  latenciesMs: number[];
+  approvals: number;
+  taskListings: number;
+  polls: number;
+  pollAnswerMs: number;
+  loadCpuMs: number;
+}
+
+// ---------------------------------------------------------------- the load process
+
+async function call(
+  base: string,
+  method: string,
+  path: string,
+  token?: string,
+  body?: unknown,
+): Promise<{ status: number; body: unknown }> {
+  const res = await fetch(base + path, {
+    method,
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
+    body: body !== undefined ? JSON.stringify(body) : undefined,
+  });
+  return { status: res.status, body: await res.json() };
+}
+
+async function ok<T>(reply: Promise<{ status: number; body: unknown }>, what: string): Promise<T> {
+  const r = await reply;
+  if (r.status !== 200 && r.status !== 201)
+    throw new Error(`${what}: ${r.status} ${JSON.stringify(r.body).slice(0, 500)}`);
+  return r.body as T;
+}
+
+/** Asks the app process something and waits for its answer. */
+function ask(message: LoadMessage): Promise<unknown> {
+  return new Promise((resolve) => {
+    process.once('message', resolve);
+    process.send!(message);
+  });
+}
+
+async function load(config: LoadConfig): Promise<LoadResult> {
+  const { base, persons } = config;
+  const login = async (username: string) =>
+    (
+      await ok<{ accessToken: string }>(
+        call(base, 'POST', '/api/auth/token', undefined, { username, password: PASSWORD }),
+        `login ${username}`,
+      )
+    ).accessToken;
+  const [training, regulator, enterprise] = await Promise.all(
+    ['bench-training', 'bench-regulator', config.creditCode].map(login),
+  );
+
+  // import
+  const examDate = new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10);
+  const personOfApplication = new Map<string, string>();
+  await ask({ kind: 'import-start' });
+  const importStart = Date.now();
+  for (let from = 0; from < persons.length; from += BATCH_ROWS) {
+    const batch = persons.slice(from, from + BATCH_ROWS);
+    const report = await ok<{ results: Array<{ ok: boolean; applicationId?: string }> }>(
+      call(base, 'POST', '/api/exam-results', training, {
+        batchId: `bench-${from}`,
+        results: batch.map((p) => ({
+          idNumber: p.idNumber,
+          name: p.name,
+          certificateType: 'C',
+          jobTypeCode: '04',
+          examDate,
+          passed: true,
+        })),
+      }),
+      'import',
+    );
+    report.results.forEach((r, i) => {
+      if (!r.ok || !r.applicationId)
+        throw new Error(`import row ${from + i}: ${JSON.stringify(r)}`);
+      personOfApplication.set(r.applicationId, batch[i].personId);
+    });
+  }
+  const importSeconds = (Date.now() - importStart) / 1000;
+  while ((await ask({ kind: 'count-open-tasks' })) !== persons.length) await sleep(100);
+  const tasksOpenSeconds = (Date.now() - importStart) / 1000;
+  await ask({ kind: 'import-end' });
+  await sleep(1000);
+
+  // issue
+  await ask({ kind: 'issue-start' });
+  const cpu0 = process.cpuUsage();
+  const approvedAt = new Map<string, number>();
+  const seenAt = new Map<string, number>();
+  const taken = new Set<string>();
+  const queue: Array<{ key: string; applicationId: string }> = [];
+  let taskListings = 0;
+  let listing: Promise<void> | undefined;
+  let firstApproval = 0;
+  /** One listing at a time; the 16 approvers share its answer. */
+  const refill = () =>
+    (listing ??= (async () => {
+      const tasks = await ok<Array<{ key: string; application: { id: string } | null }>>(
+        call(base, 'GET', '/api/tasks', regulator),
+        'tasks',
+      );
+      taskListings++;
+      for (const t of tasks)
+        if (t.application && !taken.has(t.key) && personOfApplication.has(t.application.id)) {
+          taken.add(t.key);
+          queue.push({ key: t.key, applicationId: t.application.id });
+        }
+    })().finally(() => (listing = undefined)));
+  const approver = async () => {
+    for (;;) {
+      const task = queue.shift();
+      if (!task) {
+        if (taken.size >= persons.length) return;
+        const before = taken.size;
+        await refill();
+        // nothing new: the listing still shows only tasks whose approval is on its way
+        if (taken.size === before) await sleep(20);
+        continue;
+      }
+      firstApproval ||= Date.now();
+      await ok(
+        call(base, 'POST', `/api/tasks/${task.key}/complete`, regulator, { decision: 'approve' }),
+        `approve ${task.key}`,
+      );
+      approvedAt.set(task.applicationId, Date.now());
+    }
+  };
+  let polls = 0;
+  let pollAnswerMs = 0;
+  const issuedTo = new Set(personOfApplication.values());
+  const poller = async () => {
+    let lastNew = Date.now();
+    while (seenAt.size < persons.length) {
+      const sent = Date.now();
+      const certificates = await ok<Array<{ holder: { personId: string } }>>(
+        call(base, 'GET', '/api/enterprises/me/certificates', enterprise),
+        'certificates',
+      );
+      const answered = Date.now();
+      polls++;
+      pollAnswerMs += answered - sent;
+      for (const c of certificates)
+        if (issuedTo.has(c.holder.personId) && !seenAt.has(c.holder.personId)) {
+          seenAt.set(c.holder.personId, answered);
+          lastNew = answered;
+        }
+      if (answered - lastNew > STALL_MS)
+        throw new Error(`no new certificate for ${STALL_MS / 1000} s (${seenAt.size} seen)`);
+      await sleep(Math.max(0, POLL_MS - (Date.now() - sent)));
+    }
+  };
+  await Promise.all([poller(), ...Array.from({ length: CONCURRENCY }, approver)]);
+  const lastSeen = Math.max(...seenAt.values());
+  await ask({ kind: 'issue-end' });
+  const latenciesMs = [...personOfApplication].map(
+    ([applicationId, personId]) => seenAt.get(personId)! - approvedAt.get(applicationId)!,
+  );
+  return {
+    importSeconds,
+    tasksOpenSeconds,
+    issueSeconds: (lastSeen - firstApproval) / 1000,
+    latenciesMs,
+    approvals: approvedAt.size,
+    taskListings,
+    polls,
+    pollAnswerMs: pollAnswerMs / polls,
+    loadCpuMs: cpuMs(process.cpuUsage(cpu0)),
+  };
+}
+
+// ---------------------------------------------------------------- the app process
+
+/** A valid ID number of the i-th practitioner: born on one of 5000 days from 1975, male. */
+function practitionerIdNumber(i: number): string {
+  const birth = new Date(Date.UTC(1975, 0, 1) + (i % 5000) * 86_400_000);
+  const date = birth.toISOString().slice(0, 10).replaceAll('-', '');
+  const sequence = String(101 + 2 * Math.floor(i / 5000)).padStart(3, '0');
+  const first17 = `630102${date}${sequence}`;
+  return first17 + idNumberCheckChar(first17);
+}
+
+const SURNAMES = '王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗';
+const GIVEN = '建国明华丽娟伟芳军敏静强磊洋艳勇杰涛';
+
+/** The enterprise (G P approved), its account, the staff accounts, N employed practitioners. */
+async function setUp(db: Parameters<typeof insertEnterprise>[0], n: number) {
+  await createStaffUser(db, { role: 'regulator', username: 'bench-regulator', password: PASSWORD });
+  await createStaffUser(db, { role: 'training', username: 'bench-training', password: PASSWORD });
+  const creditCode = '91630102MA0001000T';
+  const photo = await normaliseIdPhoto(samplePhotoPng(), 'image/png');
+  const contract = minimalPdf('labour contract');
+  const passwordHash = await hashPassword(PASSWORD);
+  return db.transaction(async (trx) => {
+    const enterpriseId = await insertEnterprise(trx, {
+      creditCode,
+      name: '西宁燃气有限公司',
+      legalRepName: '李四',
+      legalRepIdNumber: practitionerIdNumber(n + 1),
+    });
+    await approveCategories(trx, enterpriseId, ['G', 'P']);
+    await insertAccount(trx, {
+      username: creditCode,
+      passwordHash,
+      role: 'enterprise',
+      enterpriseId,
+    });
+    const persons: BenchPerson[] = [];
+    for (let i = 0; i < n; i++) {
+      const idNumber = practitionerIdNumber(i);
+      const name =
+        SURNAMES[i % SURNAMES.length] +
+        GIVEN[Math.floor(i / SURNAMES.length) % GIVEN.length] +
+        GIVEN[Math.floor(i / 7) % GIVEN.length];
+      const personId = await insertVerifiedPerson(trx, {
+        idNumber,
+        name,
+        sex: 'M',
+        birthDate: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`,
+      });
+      await savePhoto(trx, personId, photo.mime, photo.data);
+      const employmentId = await insertEmploymentProposal(trx, {
+        personId,
+        enterpriseId,
+        contractStart: '2026-01-01',
+        contractEnd: null,
+        contractFile: contract,
+        contractFileName: '劳动合同.pdf',
+        contractFileMime: 'application/pdf',
+      });
+      await moveEmployment(trx, employmentId, 'proposed', 'active');
+      persons.push({ personId, idNumber, name });
+    }
+    return { creditCode, persons };
+  });
+}
+
+/** Request lines go nowhere (their cost stays measured); warnings and errors to stderr, counted. */
+function benchLogger() {
+  const counted = { warnings: 0 };
+  const stderr = {
+    write(line: string) {
+      counted.warnings++;
+      process.stderr.write(line);
+    },
+  };
+  const log = createLogger({
+    level: 'info',
+    destination: pino.multistream([
+      { level: 'info', stream: pino.destination('/dev/null') },
+      { level: 'warn', stream: stderr },
+    ]),
+  });
+  return { log, counted };
+}
+
+/** The V8 profiler of this process, over the issue window only (BENCH_CPU_PROFILE). */
+function windowProfiler(file: string | undefined) {
+  if (!file) return { start: async () => undefined, stop: async () => undefined };
+  const session = new Session();
+  session.connect();
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((resolve, reject) =>
+      session.post(method, params, (e, r) => (e ? reject(e) : resolve(r))),
+    );
+  return {
+    async start() {
+      await post('Profiler.enable');
+      await post('Profiler.setSamplingInterval', { interval: 1000 });
+      await post('Profiler.start');
+    },
+    async stop() {
+      const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+      writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  if (process.env.BENCH_ISSUE_LOAD) {
+    const config = await new Promise<LoadConfig>((resolve) => process.once('message', resolve));
+    const result = await load(config);
+    process.send!({ kind: 'result', result } satisfies LoadMessage);
+    process.exit(0);
+  }
+  const bench = await openBenchDatabase();
+  const { db, admin, name } = bench;
+  const { log, counted } = benchLogger();
+  const engineLog: EngineLog = {
+    info: (message) => log.info(message),
+    warn: (message, err) => log.warn({ err }, message),
+    error: (message, err) => log.error({ err }, message),
+  };
+
+  // the system as main.ts assembles it
+  const engineUser = { username: 'gas-cert', password: randomBytes(24).toString('base64url') };
+  const engine = await startEngine({
+    db,
+    port: 0,
+    host: '127.0.0.1',
+    auth: { basic: engineUser },
+    log: engineLog,
+  });
+  const camunda = new Camunda8({
+    ZEEBE_REST_ADDRESS: `http://127.0.0.1:${engine.address.port}`,
+    CAMUNDA_AUTH_STRATEGY: 'BASIC',
+    CAMUNDA_BASIC_AUTH_USERNAME: engineUser.username,
+    CAMUNDA_BASIC_AUTH_PASSWORD: engineUser.password,
+    CAMUNDA_LOG_LEVEL: 'none',
+  } as never).getCamundaRestClient();
+  await deployProcesses(camunda);
+  const workers = startWorkers({ db, camunda, log });
+  const outbox = startOutboxDrainer({ db, camunda, log });
+  const api = await listen(
+    createApp({ db, now: () => engineNow(db), camunda, workers, log }),
+    0,
+    '127.0.0.1',
+  );
+
+  const setupStart = Date.now();
+  const { creditCode, persons } = await setUp(db, N);
+  console.log(`setup: ${N} practitioners in ${((Date.now() - setupStart) / 1000).toFixed(1)} s`);
+
+  const statements = countStatements();
+  const profiler = windowProfiler(process.env.BENCH_CPU_PROFILE);
+  const child = fork(__filename, [], {
+    env: { ...process.env, BENCH_ISSUE_LOAD: '1' },
+    execArgv: process.execArgv.filter((a) => !a.startsWith('--cpu-prof')),
+  });
+  const config: LoadConfig = { base: `http://127.0.0.1:${api.address.port}`, creditCode, persons };
+  child.send(config);
+  interface Snapshot {
+    cpu: NodeJS.CpuUsage;
+    pg: Map<number, number>;
+    statements: number;
+  }
+  const snapshot = async (): Promise<Snapshot> => ({
+    cpu: process.cpuUsage(),
+    pg: await postgresCpu(admin, name),
+    statements: statements(),
+  });
+  const between = (a: Snapshot, b: Snapshot) => ({
+    appCpuMs: cpuMs(b.cpu) - cpuMs(a.cpu),
+    postgresCpuMs: postgresCpuBetween(a.pg, b.pg),
+    statements: b.statements - a.statements,
+  });
+  const marks: Partial<Record<string, Snapshot>> = {};
+  const result = await new Promise<LoadResult>((resolve, reject) => {
+    child.on('message', (m: LoadMessage) => {
+      void (async () => {
+        if (m.kind === 'result') return resolve(m.result);
+        if (m.kind === 'count-open-tasks') {
+          const found = await camunda.searchUserTasks({
+            filter: { state: 'CREATED', elementId: 'regulator-review' },
+            page: { limit: 1 },
+          } as never);
+          return child.send(Number(found.page.totalItems));
+        }
+        marks[m.kind] = await snapshot();
+        if (m.kind === 'issue-start') await profiler.start();
+        if (m.kind === 'issue-end') await profiler.stop();
+        child.send('ok');
+      })().catch(reject);
+    });
+    child.once('exit', (code) => code && reject(new Error(`load process exited with ${code}`)));
+  });
+  const importWindow = between(marks['import-start']!, marks['import-end']!);
+  const issueWindow = between(marks['issue-start']!, marks['issue-end']!);
+
+  // every approved exam result got exactly one certificate, and every number is unique
+  const [check] = (
+    await db.raw(
+      `select (select count(*) from exam_results where passed) as results,
+              (select count(*) from certificates) as certificates,
+              (select count(distinct exam_result_id) from certificates) as results_with_one,
+              (select count(distinct number) from certificates) as numbers,
+              (select count(*) from certificate_issuances) as issuances`,
+    )
+  ).rows as Array<Record<string, string>>;
+  const counts = Object.fromEntries(Object.entries(check).map(([k, v]) => [k, Number(v)]));
+  const sound = result.approvals === N && Object.values(counts).every((v) => v === N);
+  await api.stop();
+  await workers.stop();
+  await outbox.stop();
+  await engine.stop();
+  await db.destroy();
+  await bench.drop();
+
+  const per = (x: number) => (x / N).toFixed(1);
+  const certificatesPerSecond = N / result.issueSeconds;
+  console.log(
+    `issue bench: N ${N}, approvals at a concurrency of ${CONCURRENCY}, certificates polled every ${POLL_MS} ms; database ${bench.server.embedded ? 'embedded' : 'DATABASE_URL'}`,
+  );
+  console.log(
+    `import: ${result.importSeconds.toFixed(1)} s (all review tasks open after ${result.tasksOpenSeconds.toFixed(1)} s); per result CPU ms app ${per(importWindow.appCpuMs)}, postgres ${per(importWindow.postgresCpuMs)}; SQL statements ${per(importWindow.statements)}`,
+  );
+  console.log(
+    `issue: ${result.issueSeconds.toFixed(1)} s, ${certificatesPerSecond.toFixed(1)} certificates/s; approval → certificate p50 ${pct(result.latenciesMs, 50)} ms, p99 ${pct(result.latenciesMs, 99)} ms`,
+  );
+  console.log(
+    `per certificate: CPU ms app ${per(issueWindow.appCpuMs)}, postgres ${per(issueWindow.postgresCpuMs)}, load ${per(result.loadCpuMs)}; SQL statements ${per(issueWindow.statements)}; task listings ${result.taskListings}, certificate polls ${result.polls} (answer ${result.pollAnswerMs.toFixed(0)} ms on average)`,
+  );
+  console.log(
+    `check: ${sound ? 'ok' : 'FAILED'} — approvals ${result.approvals}, passed exam results ${counts.results}, certificates ${counts.certificates}, exam results with a certificate ${counts.results_with_one}, distinct numbers ${counts.numbers}, issuances ${counts.issuances} (each must be ${N}); warnings or errors logged ${counted.warnings}`,
+  );
+  console.log(
+    JSON.stringify({
+      n: N,
+      importSeconds: Number(result.importSeconds.toFixed(2)),
+      issueSeconds: Number(result.issueSeconds.toFixed(2)),
+      certificatesPerSecond: Number(certificatesPerSecond.toFixed(2)),
+      p50Ms: pct(result.latenciesMs, 50),
+      p99Ms: pct(result.latenciesMs, 99),
+      cpuMsPerCertificate: Number((issueWindow.appCpuMs / N).toFixed(1)),
+      postgresCpuMsPerCertificate: Number((issueWindow.postgresCpuMs / N).toFixed(1)),
+    }),
+  );
+  process.exit(sound ? 0 : 1);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
