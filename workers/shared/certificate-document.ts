@@ -1,7 +1,8 @@
 /** What an issue or reissue prints: the snapshot kept with it and the PDF (SPEC §5.4, §10). */
 import { JOB_TYPE_NAMES, JobTypeCode } from '../../domain/categories';
 import { CERTIFICATE_TYPE_NAMES } from '../../domain/certificate-types';
-import { CertificatePdfInput, renderCertificatePdf } from '../../documents/certificate-pdf';
+import type { CertificatePdfInput } from '../../documents/certificate-pdf';
+import { sharedPdfPool } from '../../documents/pdf-pool';
 import type { CertificatePrintData } from '../../repositories/certificate-issuance';
 
 export const ISSUING_AUTHORITY = '青海省住房和城乡建设厅';
@@ -38,7 +39,9 @@ export async function renderCertificateDocument(
     photo: c.photo,
     verificationUrl: verificationUrl(c.verifyToken),
   };
-  const pdf = await renderCertificatePdf(input);
+  // On a PDF thread: the job's transaction stays open while it waits (the number and the print
+  // data come from it), but the event loop is free for the other jobs and the API meanwhile.
+  const pdf = await sharedPdfPool().render(input);
   const { photo, ...printed } = input;
   return { snapshot: { ...printed, hasPhoto: Boolean(photo) }, pdf };
 }
