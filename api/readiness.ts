@@ -2,6 +2,7 @@ import type { CamundaRestClient } from '@camunda8/sdk';
 import { Router } from 'express';
 import type { Knex } from 'knex';
 import { version } from '../package.json';
+import { outboxBacklog } from '../repositories/outbox';
 import type { WorkersStatus } from '../workers/runtime/start-workers';
 
 export interface ReadinessDeps {
@@ -49,7 +50,7 @@ function workersCheck(workers: ReadinessDeps['workers']): Check {
 /**
  * GET /ready: whether this process can do its work now. 200 when the database answers, the
  * engine answers (its topology) and the job workers poll; else 503 and an English reason per
- * part that is down. GET /health stays the liveness probe (the process and its database).
+ * part that is down. `outbox` counts the engine commands still owed and the age of the oldest. GET /health stays the liveness probe (the process and its database).
  */
 export function readinessRouter(deps: ReadinessDeps): Router {
   const router = Router();
@@ -61,6 +62,9 @@ export function readinessRouter(deps: ReadinessDeps): Router {
         : Promise.resolve<Check>({ up: false, reason: 'no engine configured' }),
     ]);
     const parts = { database, engine, workers: workersCheck(deps.workers) };
+    // What is owed to the engine (starts, messages) tells an operator whether recovery keeps up;
+    // it informs, it does not decide readiness (a backlog drains by itself).
+    const outbox = database.up ? await outboxBacklog(deps.db).catch(() => undefined) : undefined;
     const ready = Object.values(parts).every((p) => p.up);
     const reasons = Object.fromEntries(
       Object.entries(parts).flatMap(([name, p]) => (p.up ? [] : [[name, p.reason]])),
@@ -71,6 +75,7 @@ export function readinessRouter(deps: ReadinessDeps): Router {
       engine: engine.up ? 'up' : 'down',
       workers: parts.workers.up ? 'up' : 'down',
       ...(ready ? {} : { reasons }),
+      ...(outbox ? { outbox: { owed: outbox.count, oldestSeconds: outbox.oldestSeconds } } : {}),
       version,
     });
   });

@@ -27,13 +27,14 @@ describe('api/readiness - GET /ready', () => {
       // when a probe asks
       const res = await api.request('GET', '/ready');
 
-      // then every part is up, and nothing else is told
+      // then every part is up, nothing is owed to the engine, and nothing else is told
       expect(res.status).toBe(200);
       expect(res.body).toEqual({
         status: 'ready',
         database: 'up',
         engine: 'up',
         workers: 'up',
+        outbox: { owed: 0, oldestSeconds: 0 },
         version: expect.any(String),
       });
       expect(h.workers.status()).toMatchObject({ polling: true });
