@@ -132,9 +132,13 @@ export async function hasOpenApplication(
   return Boolean(await q.first('id'));
 }
 
+/**
+ * The application's timeline, oldest first. A decision the engine has not yet confirmed
+ * (repositories/decisions.ts) is not shown: it may still be taken back.
+ */
 export async function listTimeline(db: Knex, applicationId: string): Promise<TimelineEntry[]> {
   return db('application_events')
-    .where({ application_id: applicationId })
+    .where({ application_id: applicationId, pending: false })
     .orderBy('id')
     .select({
       step: 'step',
@@ -144,36 +148,6 @@ export async function listTimeline(db: Knex, applicationId: string): Promise<Tim
       decision: 'decision',
       comment: 'comment',
     });
-}
-
-/** A timeline entry by a person's, enterprise's or staff member's decision. */
-export async function addDecisionEvent(
-  db: Knex,
-  e: {
-    applicationId: string;
-    step: string;
-    actorAccountId: string;
-    actorName: string;
-    decision: 'approved' | 'rejected';
-    comment: string | null;
-  },
-): Promise<string> {
-  const [row] = await db('application_events')
-    .insert({
-      application_id: e.applicationId,
-      step: e.step,
-      actor_account_id: e.actorAccountId,
-      actor_name: e.actorName,
-      decision: e.decision,
-      comment: e.comment,
-    })
-    .returning('id');
-  return String(row.id);
-}
-
-/** Takes back a decision entry whose decision the engine refused. */
-export async function removeEvent(db: Knex, id: string): Promise<void> {
-  await db('application_events').where({ id }).delete();
 }
 
 /**
