@@ -79,6 +79,8 @@ export async function renderCertificatePdf(input: CertificatePdfInput): Promise<
     layout: 'landscape',
     margin: 0,
     lang: 'zh-CN',
+    // No default Helvetica: pdfkit would parse its metrics for every document, never used.
+    font: null as unknown as string,
     displayTitle: true,
     info: {
       Title: `${CERTIFICATE_TITLE}（${input.certificateNumber}）`,

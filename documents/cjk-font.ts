@@ -8,6 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { shareUnusedSubroutineStubs } from './cff-subset-stubs';
 
 /** PostScript name, as it appears (after the subset tag) in the PDF's /BaseFont. */
 export const CJK_FONT_NAME = 'NotoSansHans-Regular';
@@ -26,7 +27,7 @@ export interface ParsedFont {
 
 // The fontkit pdfkit itself depends on, so the object is one its PDFFontFactory accepts.
 const fontkit = createRequire(require.resolve('pdfkit'))('fontkit') as {
-  create(bytes: Uint8Array): ParsedFont;
+  create(bytes: Uint8Array): ParsedFont & { createSubset(): object };
 };
 
 let loading: Promise<ParsedFont> | undefined;
@@ -39,9 +40,11 @@ let loading: Promise<ParsedFont> | undefined;
  * synchronously, so two documents never interleave inside a fontkit call.
  */
 export function loadCjkFont(): Promise<ParsedFont> {
-  loading ??= readFile(path.join(FONT_DIR, `${CJK_FONT_NAME}.otf`)).then((bytes) =>
-    fontkit.create(bytes),
-  );
+  loading ??= readFile(path.join(FONT_DIR, `${CJK_FONT_NAME}.otf`)).then((bytes) => {
+    const font = fontkit.create(bytes);
+    shareUnusedSubroutineStubs(font);
+    return font;
+  });
   // A failed read is not cached: the next document tries again.
   loading.catch(() => (loading = undefined));
   return loading;
