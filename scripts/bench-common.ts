@@ -23,7 +23,7 @@ export const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
 
 export interface BenchDatabase {
   /** The server: DATABASE_URL's, or an embedded one (see db/start-database). */
-  server: Database;
+  server: Pick<Database, 'url' | 'embedded' | 'stop'>;
   /** A fresh database of its own on that server, migrated. */
   name: string;
   url: string;
@@ -36,7 +36,11 @@ export interface BenchDatabase {
 
 /** A fresh, migrated database on the machine's PostgreSQL (fsync as the server has it). */
 export async function openBenchDatabase(poolMax?: number): Promise<BenchDatabase> {
-  const server = await startDatabase();
+  // DATABASE_URL names the server only: its own database is neither migrated nor touched.
+  const given = process.env.DATABASE_URL;
+  const server: BenchDatabase['server'] = given
+    ? { url: given, embedded: false, stop: async () => undefined }
+    : await startDatabase();
   const name = `bench_${randomBytes(4).toString('hex')}`;
   await createDatabaseIfMissing(withDatabase(server.url, 'postgres'), name);
   const url = withDatabase(server.url, name);
