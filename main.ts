@@ -7,6 +7,7 @@ import { engineNow } from './engine/clock';
 import { engineSettings } from './engine/config';
 import type { EngineLog } from './engine/engine-log';
 import { startEngine, StartedEngine } from './engine/start-engine';
+import { startEngineThread } from './engine/start-engine-thread';
 import { logger } from './log/logger';
 import { deployProcesses } from './processes/deploy';
 import { ENGINE_PASSWORD_SECRET, getOrCreateSecret } from './repositories/app-secrets';
@@ -42,7 +43,12 @@ async function main(): Promise<void> {
       randomBytes(24).toString('base64url'),
     );
     const settings = engineSettings(process.env, stored);
-    engine = await startEngine({ db, ...settings, log: engineLog });
+    // On a thread of its own unless ENGINE_THREAD=false: the engine's HTTP, JSON and SQL work
+    // then runs beside the API and the workers instead of on their event loop.
+    engine =
+      process.env.ENGINE_THREAD === 'false'
+        ? await startEngine({ db, ...settings, log: engineLog })
+        : await startEngineThread(database.url, { ...settings, log: engineLog });
     const host = ['0.0.0.0', '::'].includes(settings.host) ? '127.0.0.1' : settings.host;
     address = `http://${host.includes(':') ? `[${host}]` : host}:${engine.address.port}`;
     sdkAuth =
