@@ -13,6 +13,7 @@ import { deployProcesses } from './processes/deploy';
 import { ENGINE_PASSWORD_SECRET, getOrCreateSecret } from './repositories/app-secrets';
 import { startOutboxDrainer } from './workers/runtime/outbox-drainer';
 import { startWorkers } from './workers/runtime/start-workers';
+import { closeSharedPdfPool } from './documents/pdf-pool';
 
 /** The engine reports through an interface of its own (it imports nothing outside engine/). */
 const engineLog: EngineLog = {
@@ -88,6 +89,7 @@ async function main(): Promise<void> {
     await workers.stop();
     await outbox.stop();
     await engine?.stop();
+    await closeSharedPdfPool();
     await database.stop();
     process.exit(0);
   };
