@@ -71,6 +71,8 @@ import { closeSharedPdfPool } from '../documents/pdf-pool';
 const N = Number(process.env.BENCH_N ?? 500);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const POLL_MS = Number(process.env.BENCH_POLL_MS ?? 200);
+/** A light read (messages, the enterprise's page) every this many ms during the issue window. */
+const READ_MS = 100;
 /** The API takes at most this many rows per batch. */
 const BATCH_ROWS = 2000;
 /** The run fails when no certificate appears for this long. */
@@ -104,6 +106,8 @@ interface LoadResult {
   taskListings: number;
   polls: number;
   pollAnswerMs: number;
+  /** Answer times of the light reads made during the issue window (issue 9, item 4). */
+  readsMs: number[];
   loadCpuMs: number;
 }
 
@@ -255,7 +259,21 @@ async function load(config: LoadConfig): Promise<LoadResult> {
       await sleep(Math.max(0, POLL_MS - (Date.now() - sent)));
     }
   };
-  await Promise.all([poller(), ...Array.from({ length: CONCURRENCY }, approver)]);
+  // What a person at a desk does meanwhile: open their messages and their enterprise's page
+  // (issue 9, item 4: the API's reads must stay quick while the approvals are worked off).
+  const readsMs: number[] = [];
+  const reader = async () => {
+    for (let i = 0; seenAt.size < persons.length; i++) {
+      const sent = Date.now();
+      await ok(
+        call(base, 'GET', i % 2 ? '/api/messages' : '/api/enterprises/me', enterprise),
+        'read',
+      );
+      readsMs.push(Date.now() - sent);
+      await sleep(Math.max(0, READ_MS - (Date.now() - sent)));
+    }
+  };
+  await Promise.all([poller(), reader(), ...Array.from({ length: CONCURRENCY }, approver)]);
   const lastSeen = Math.max(...seenAt.values());
   await ask({ kind: 'issue-end' });
   const latenciesMs = [...personOfApplication].map(
@@ -270,6 +288,7 @@ async function load(config: LoadConfig): Promise<LoadResult> {
     taskListings,
     polls,
     pollAnswerMs: pollAnswerMs / polls,
+    readsMs,
     loadCpuMs: cpuMs(process.cpuUsage(cpu0)),
   };
 }
@@ -505,6 +524,9 @@ async function main(): Promise<void> {
     `issue: ${result.issueSeconds.toFixed(1)} s, ${certificatesPerSecond.toFixed(1)} certificates/s; approval → certificate p50 ${pct(result.latenciesMs, 50)} ms, p99 ${pct(result.latenciesMs, 99)} ms`,
   );
   console.log(
+    `reads while issuing: ${result.readsMs.length}, p50 ${pct(result.readsMs, 50)} ms, p99 ${pct(result.readsMs, 99)} ms (GET /api/messages and /api/enterprises/me every ${READ_MS} ms)`,
+  );
+  console.log(
     `per certificate: CPU ms app ${per(issueWindow.appCpuMs)}, postgres ${per(issueWindow.postgresCpuMs)}, load ${per(result.loadCpuMs)}; SQL statements ${per(issueWindow.statements)}; task listings ${result.taskListings}, certificate polls ${result.polls} (answer ${result.pollAnswerMs.toFixed(0)} ms on average)`,
   );
   console.log(
@@ -518,6 +540,7 @@ async function main(): Promise<void> {
       certificatesPerSecond: Number(certificatesPerSecond.toFixed(2)),
       p50Ms: pct(result.latenciesMs, 50),
       p99Ms: pct(result.latenciesMs, 99),
+      readP99Ms: pct(result.readsMs, 99),
       cpuMsPerCertificate: Number((issueWindow.appCpuMs / N).toFixed(1)),
       postgresCpuMsPerCertificate: Number((issueWindow.postgresCpuMs / N).toFixed(1)),
     }),
