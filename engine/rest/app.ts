@@ -12,6 +12,7 @@ import { userTasksRouter } from './user-tasks';
 import { incidentsRouter } from './incidents';
 import { elementInstancesRouter } from './element-instances';
 import { variablesRouter } from './variables';
+import { checkOperationReference } from './int64';
 
 /** Addresses ending in `/` make the SDK send `//v2/...`; serve those too. */
 const collapseSlashes: RequestHandler = (req, _res, next) => {
@@ -39,6 +40,11 @@ export function createEngineApp(engine: Engine): Express {
     }),
   );
   app.use(emptyBodyIsObject);
+  // Every 8.8 command may carry an int64 `operationReference`; one check for all of them.
+  app.use((req, _res, next) => {
+    checkOperationReference(req.body);
+    next();
+  });
   const v2 = express.Router();
   // The hot path (job activation and completion, instance creation) first: Express tries each
   // route in order, and no two routers share a path.

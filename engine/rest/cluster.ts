@@ -2,6 +2,7 @@ import { Router } from 'express';
 import type { Engine } from '../engine';
 import { pinClock } from '../clock';
 import { EngineError, invalidArgument } from './engine-error';
+import { int64 } from './int64';
 
 /** Refuses clock commands unless the engine was started with a controlled clock. */
 function requireControlledClock(engine: Engine): void {
@@ -39,19 +40,19 @@ export function clusterRouter(engine: Engine): Router {
   });
   // https://docs.camunda.io/docs/apis-tools/camunda-api-rest/specifications/get-status-of-camunda-license/
   r.get('/license', (_req, res) => {
-    res.json({ validLicense: false, licenseType: 'unknown', isCommercial: false, expiresAt: null });
+    // No licence, so no expiry: 8.8 leaves `expiresAt` out rather than writing null.
+    res.json({ validLicense: false, licenseType: 'unknown', isCommercial: false });
   });
   // https://docs.camunda.io/docs/apis-tools/camunda-api-rest/specifications/pin-clock/
   r.put('/clock', async (req, res) => {
     requireControlledClock(engine);
     // int64 fields arrive as numbers or numeric strings (the official client sends strings).
-    const raw = req.body?.timestamp;
-    const ts = typeof raw === 'string' && /^\d{1,16}$/.test(raw) ? Number(raw) : raw;
-    if (typeof ts !== 'number' || !Number.isFinite(ts) || ts < 0)
+    const ts = int64(req.body?.timestamp, 'timestamp', 0);
+    if (ts === undefined)
       throw invalidArgument(
         'The value for timestamp is required and must be a non-negative number.',
       );
-    await pinClock(engine.db, Math.trunc(ts));
+    await pinClock(engine.db, ts);
     engine.kickTimers();
     res.status(204).end();
   });

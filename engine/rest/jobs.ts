@@ -5,20 +5,20 @@ import { activateJobs } from '../sql/activate-jobs';
 import { completeJob, failJob, throwJobError, updateJob } from '../commands/jobs';
 import { invalidArgument } from './engine-error';
 import { keyParam } from './key-param';
+import { int64 } from './int64';
 
 /** Zeebe's gateway default for long polls without `requestTimeout`. */
 const DEFAULT_REQUEST_TIMEOUT = 10_000;
 
-function durationMs(v: unknown): number | undefined {
-  if (v === undefined || v === null) return undefined;
-  if (typeof v === 'number') return v;
+/** A duration in ms: an int64 (number or numeric string), or the SDK's typed duration. */
+function durationMs(v: unknown, name: string): number | undefined {
   // Leniency for the SDK's typed-duration objects: {value, unit: 's' | 'ms' | ...}.
-  if (typeof v === 'object') {
-    const d = v as { value?: number; unit?: string };
+  if (v !== null && typeof v === 'object') {
+    const d = v as { value?: unknown; unit?: string };
     const factor = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[d.unit ?? 'ms'] ?? 1;
-    return Number(d.value) * factor;
+    return (int64(d.value, name) ?? 0) * factor;
   }
-  return Number(v);
+  return int64(v, name);
 }
 
 export function jobsRouter(engine: Engine): Router {
@@ -28,14 +28,15 @@ export function jobsRouter(engine: Engine): Router {
   r.post('/jobs/activation', async (req, res) => {
     const b = req.body ?? {};
     if (!b.type) throw invalidArgument('No type provided.');
-    const timeout = durationMs(b.timeout);
+    const timeout = durationMs(b.timeout, 'timeout');
     if (timeout === undefined || !(timeout > 0)) throw invalidArgument('No timeout provided.');
     const max = Number(b.maxJobsToActivate);
     if (!(max > 0))
       throw invalidArgument(
         `The value for maxJobsToActivate is '${b.maxJobsToActivate}' but must be > 0.`,
       );
-    const requestTimeout = durationMs(b.requestTimeout) || DEFAULT_REQUEST_TIMEOUT;
+    const requestTimeout =
+      durationMs(b.requestTimeout, 'requestTimeout') || DEFAULT_REQUEST_TIMEOUT;
     const abort = new AbortController();
     res.on('close', () => {
       if (!res.writableFinished) abort.abort();
@@ -78,7 +79,8 @@ export function jobsRouter(engine: Engine): Router {
   });
   // https://docs.camunda.io/docs/apis-tools/camunda-api-rest/specifications/fail-job/
   r.post('/jobs/:key/failure', async (req, res) => {
-    await failJob(engine.ctx, req.params.key, req.body);
+    const retryBackOff = int64(req.body.retryBackOff, 'retryBackOff', 0);
+    await failJob(engine.ctx, req.params.key, { ...req.body, retryBackOff });
     res.status(204).end();
   });
   // https://docs.camunda.io/docs/apis-tools/camunda-api-rest/specifications/report-error-for-job/
@@ -88,7 +90,9 @@ export function jobsRouter(engine: Engine): Router {
   });
   // https://docs.camunda.io/docs/apis-tools/camunda-api-rest/specifications/update-a-job/
   r.patch('/jobs/:key', async (req, res) => {
-    await updateJob(engine.ctx, req.params.key, req.body.changeset ?? {});
+    const changeset = req.body.changeset ?? {};
+    const timeout = int64(changeset.timeout, 'changeset.timeout');
+    await updateJob(engine.ctx, req.params.key, { ...changeset, timeout });
     res.status(204).end();
   });
   return r;

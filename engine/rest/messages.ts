@@ -2,12 +2,14 @@ import { Router } from 'express';
 import type { Engine } from '../engine';
 import { correlate, publishMessage } from '../commands/messages';
 import { invalidArgument } from './engine-error';
+import { int64 } from './int64';
 
 export function messagesRouter(engine: Engine): Router {
   const r = Router();
   // https://docs.camunda.io/docs/apis-tools/camunda-api-rest/specifications/publish-a-message/
   r.post('/messages/publication', async (req, res) => {
-    const messageKey = await publishMessage(engine.ctx, req.body);
+    const timeToLive = int64(req.body.timeToLive, 'timeToLive');
+    const messageKey = await publishMessage(engine.ctx, { ...req.body, timeToLive });
     res.json({ messageKey, tenantId: '<default>' });
   });
   // https://docs.camunda.io/docs/apis-tools/camunda-api-rest/specifications/correlate-a-message/

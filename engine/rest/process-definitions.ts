@@ -31,10 +31,10 @@ function definitionItem(r: Record<string, unknown>) {
   return {
     processDefinitionKey: r.key,
     processDefinitionId: r.bpmn_process_id,
-    name: r.name ?? null,
+    name: r.name ?? undefined,
     resourceName: r.resource_name,
     version: r.version,
-    versionTag: r.version_tag ?? null,
+    versionTag: r.version_tag ?? undefined,
     tenantId: r.tenant_id,
     hasStartForm: false,
   };

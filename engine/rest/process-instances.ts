@@ -7,6 +7,7 @@ import { EngineError, invalidArgument, notFound } from './engine-error';
 import { applyField, applyFilter, iso, runSearch, SearchSpec, str } from './search';
 import type { Knex } from 'knex';
 import { keyParam } from './key-param';
+import { checkOperationReference, int64 } from './int64';
 
 const spec: SearchSpec = {
   fields: {
@@ -46,7 +47,7 @@ export function instanceItem(r: Record<string, unknown>) {
     processDefinitionId: r.bpmn_process_id,
     processDefinitionName: r.name ?? r.bpmn_process_id,
     processDefinitionVersion: r.version,
-    processDefinitionVersionTag: r.version_tag ?? null,
+    processDefinitionVersionTag: r.version_tag ?? undefined,
     startDate: iso(r.start_date),
     endDate: iso(r.end_date),
     state: r.state,
@@ -108,6 +109,9 @@ export async function startInstance(engine: Engine, body: Record<string, any>) {
     throw invalidArgument(
       `Expected to handle request Create Process Instance with tenant identifier '${body.tenantId}', but multi-tenancy is disabled`,
     );
+  // Checked before the instance exists: a bad field must not leave an instance behind.
+  checkOperationReference(body);
+  int64(body.requestTimeout, 'requestTimeout');
   const { def, pi } = await createProcessInstance(engine.ctx, body);
   const result = {
     processDefinitionKey: def.key,
@@ -131,7 +135,8 @@ export function processInstancesRouter(engine: Engine): Router {
       res.json(result);
       return;
     }
-    const timeout = Number(body.requestTimeout) > 0 ? Number(body.requestTimeout) : 15000;
+    const requested = int64(body.requestTimeout, 'requestTimeout') ?? 0;
+    const timeout = requested > 0 ? requested : 15000;
     const abort = new AbortController();
     res.on('close', () => abort.abort());
     const end = Date.now() + timeout;

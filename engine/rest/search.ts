@@ -174,12 +174,15 @@ export async function runSearch<T>(
     page: {
       totalItems,
       hasMoreTotalItems: false,
-      startCursor: items.length ? encode(from) : null,
-      endCursor: items.length ? encode(from + items.length) : null,
+      startCursor: items.length ? encode(from) : undefined,
+      endCursor: items.length ? encode(from + items.length) : undefined,
     },
   };
 }
 
-export const iso = (d: unknown): string | null => (d ? new Date(d as string).toISOString() : null);
-export const str = (v: unknown): string | null =>
-  v === null || v === undefined ? null : String(v);
+// A field without a value is left out, never written as null: the 8.8 spec declares optional
+// fields not nullable, and Camunda's own client in strict validation rejects null.
+export const iso = (d: unknown): string | undefined =>
+  d ? new Date(d as string).toISOString() : undefined;
+export const str = (v: unknown): string | undefined =>
+  v === null || v === undefined ? undefined : String(v);

@@ -47,21 +47,21 @@ function taskQuery(db: Knex) {
 function taskItem(r: Record<string, unknown>) {
   return {
     userTaskKey: r.key,
-    name: r.name ?? null,
+    name: r.name ?? undefined,
     state: r.state,
-    assignee: r.assignee ?? null,
+    assignee: r.assignee ?? undefined,
     elementId: r.element_id,
     candidateGroups: r.candidate_groups,
     candidateUsers: r.candidate_users,
     processDefinitionId: r.bpmn_process_id,
-    processName: r.process_name ?? null,
+    processName: r.process_name ?? undefined,
     processDefinitionVersion: r.version,
     creationDate: iso(r.creation_date),
     completionDate: iso(r.completion_date),
     followUpDate: iso(r.follow_up_date),
     dueDate: iso(r.due_date),
     tenantId: r.tenant_id,
-    externalFormReference: r.external_form_reference ?? null,
+    externalFormReference: r.external_form_reference ?? undefined,
     customHeaders: r.custom_headers,
     priority: r.priority,
     elementInstanceKey: r.eik,
@@ -115,6 +115,29 @@ export function userTasksRouter(engine: Engine): Router {
     const row = /^\d+$/.test(key) ? await taskQuery(db).where('t.key', key).first() : undefined;
     if (!row) throw notFound('GET', `User task with key '${key}' not found`);
     res.json(taskItem(row));
+  });
+  // https://docs.camunda.io/docs/apis-tools/camunda-api-rest/specifications/get-user-task-form/
+  r.get('/user-tasks/:key/form', async (req, res) => {
+    const key = req.params.key;
+    const task = await db('engine_user_tasks')
+      .where({ key })
+      .first(db.raw('form_key::text as form_key'));
+    if (!task) throw notFound('GET', `User task with key '${key}' not found`);
+    // A task without a linked form (none, or an external reference) is 204, as in 8.8. The
+    // JSON content type lets the official client read the empty answer as `{}`: without one it
+    // reads a null body stream, which its strict validation of this answer rejects.
+    if (!task.form_key) return void res.status(204).type('application/json').end();
+    const form = await db('engine_forms')
+      .where({ key: task.form_key })
+      .first('form_id', 'version', 'tenant_id', 'content');
+    if (!form) throw notFound('GET', `Form with key '${task.form_key}' not found`);
+    res.json({
+      formKey: task.form_key,
+      formId: form.form_id,
+      version: form.version,
+      tenantId: form.tenant_id,
+      schema: JSON.parse(form.content),
+    });
   });
   // https://docs.camunda.io/docs/apis-tools/camunda-api-rest/specifications/search-user-task-variables/
   r.post('/user-tasks/:key/variables/search', async (req, res) => {

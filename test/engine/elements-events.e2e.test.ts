@@ -72,6 +72,39 @@ describe('engine/elements - timers, messages, signals, end events', () => {
     await d.waitState(pik, 'COMPLETED');
   });
 
+  it('should run the path of a non-interrupting boundary timer out of a waiting user task', async () => {
+    // given: a reminder cycle on a user task whose path leads to a service task outside it
+    await h.deploy(
+      'remind.bpmn',
+      b.process(
+        'remind',
+        b.start('s'),
+        b.flow('s', 'ut'),
+        b.userTask('ut'),
+        b.boundary('tick', 'ut', b.timerDef('timeCycle', 'R/PT1H'), { interrupting: false }),
+        b.flow('ut', 'e'),
+        b.flow('tick', 'notify'),
+        b.serviceTask('notify', 'remind-notify'),
+        b.flow('notify', 'reminded'),
+        b.end('e'),
+        b.end('reminded'),
+      ),
+    );
+    const pik = await d.start('remind');
+    // when: the reminder fires and its job completes
+    await advance(61 * 60_000);
+    const job = await d.complete('remind-notify', { sent: true });
+    // then: the reminder path ends, the task still waits and completes later
+    expect(job.elementId).toBe('notify');
+    await eventually(async () => (await d.elements(pik, 'COMPLETED')).includes('reminded'));
+    expect(await d.state(pik)).toBe('ACTIVE');
+    expect(await d.variables(pik)).toMatchObject({ sent: true });
+    const [task] = (await h.client.searchUserTasks({ filter: { processInstanceKey: pik } })).items;
+    await h.client.completeUserTask({ userTaskKey: task.userTaskKey });
+    await d.waitState(pik, 'COMPLETED');
+    expect(await d.incidents(pik)).toEqual([]);
+  });
+
   it('should catch a message on a boundary event and in a receive task', async () => {
     // given
     await h.deploy(

@@ -105,7 +105,7 @@ describe('engine/rest - user tasks, element instances, variables, messages, sign
     await h.client.completeUserTask({ userTaskKey: task.userTaskKey, variables: { ok: true } });
     // then
     expect(refused.statusCode).toBe(409);
-    expect(unassigned.assignee).toBeNull();
+    expect(unassigned).not.toHaveProperty('assignee'); // 8.8 omits a field without a value
     expect(updated).toMatchObject({
       dueDate: '2032-02-02T00:00:00.000Z',
       candidateGroups: ['g'],
@@ -129,10 +129,9 @@ describe('engine/rest - user tasks, element instances, variables, messages, sign
       body: JSON.stringify({ changeset: { followUpDate: '', candidateUsers: [] } }),
     });
     expect(res.status).toBe(204);
-    expect(await h.client.getUserTask(task.userTaskKey)).toMatchObject({
-      followUpDate: null,
-      candidateUsers: [],
-    });
+    const cleared = await h.client.getUserTask(task.userTaskKey);
+    expect(cleared).toMatchObject({ candidateUsers: [] });
+    expect(cleared).not.toHaveProperty('followUpDate');
     const empty = await fetch(`${h.address}/v2/user-tasks/${task.userTaskKey}`, {
       method: 'PATCH',
       headers: { 'content-type': 'application/json', ...engineAuthHeader },

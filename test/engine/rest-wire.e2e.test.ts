@@ -46,7 +46,7 @@ describe('engine/rest - wire conventions', () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({
       items: [],
-      page: { totalItems: 0, hasMoreTotalItems: false, startCursor: null, endCursor: null },
+      page: { totalItems: 0, hasMoreTotalItems: false },
     });
   });
 
