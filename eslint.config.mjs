@@ -28,4 +28,22 @@ export default tseslint.config(
       ],
     },
   },
+  // The engine is a package of its own in waiting: nothing under engine/ imports from outside
+  // it (a relative import climbing above engine/). One entry per folder depth.
+  ...[1, 2, 3].map((depth) => ({
+    files: [`engine/${'*/'.repeat(depth - 1)}*.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: `^(\\.\\./){${depth},}`,
+              message: 'engine/ imports nothing outside engine/ (see engine/README.md).',
+            },
+          ],
+        },
+      ],
+    },
+  })),
 );

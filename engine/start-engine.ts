@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Knex } from 'knex';
-import { listen } from '../api/http-server';
+import { listen } from './http-listener';
 import { Engine, InstanceWaiters } from './engine';
 import { EngineContext } from './runtime/engine-context';
 import { JobNotifier } from './runtime/job-notifier';

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { Migration } from '../../db/migration-source';
+import type { EngineMigration as Migration } from './migration';
 
 /**
  * The engine's whole state. Keys are int64 from one sequence starting where Zeebe's partition 1

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { Migration } from '../../db/migration-source';
+import type { EngineMigration as Migration } from './migration';
 
 /**
  * Optimistic concurrency for hot commands: every command that changes an instance bumps `rev`

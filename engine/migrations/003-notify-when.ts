@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { Migration } from '../../db/migration-source';
+import type { EngineMigration as Migration } from './migration';
 
 /**
  * The NOTIFY triggers fire on every job and instance update of the hot path; a WHEN clause

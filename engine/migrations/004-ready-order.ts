@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { Migration } from '../../db/migration-source';
+import type { EngineMigration as Migration } from './migration';
 
 /**
  * Fairness: keys are reserved in blocks per engine process, so a later job can have a lower

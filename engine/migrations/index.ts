@@ -1,4 +1,4 @@
-import type { Migration } from '../../db/migration-source';
+import type { EngineMigration as Migration } from './migration';
 import { engineSchema } from './001-engine-schema';
 import { optimisticRevision } from './002-optimistic-revision';
 import { notifyWhen } from './003-notify-when';
