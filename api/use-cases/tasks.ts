@@ -15,6 +15,7 @@ import { findActiveEmployment } from '../../repositories/employments';
 import { findEnterpriseById } from '../../repositories/enterprises';
 import { findPersonById } from '../../repositories/persons';
 import { AppError } from '../app-error';
+import { engineStatus } from '../engine-errors';
 import { ROLE_NAMES, candidateGroupsOf, notFound } from '../auth/policy';
 import type { Principal } from '../auth/principal';
 import type { UseCaseContext } from './context';
@@ -208,7 +209,17 @@ export async function completeTask(
       variables: { decision, comment: text },
     });
   } catch (e) {
-    await takeBackDecision(ctx.db, entryId);
+    const status = engineStatus(e);
+    // A refusal means the task was not completed: the entry goes. Without an answer the engine
+    // may have completed it: the entry stays pending and the recovery loop asks the engine.
+    if (status !== undefined && status >= 400 && status < 500)
+      await takeBackDecision(ctx.db, entryId);
+    else if (status !== undefined)
+      throw new AppError(
+        503,
+        'engine-unavailable',
+        '流程引擎暂未答复，您的处理意见已记录，稍后将自动确认；请稍后刷新查看',
+      );
     throw e;
   }
   await confirmDecision(ctx.db, entryId);
