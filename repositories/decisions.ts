@@ -109,7 +109,7 @@ export async function reserveConsent(trx: Knex.Transaction, employmentId: string
   return rows.length > 0;
 }
 
-export async function releaseConsent(db: Knex, employmentId: string): Promise<void> {
+async function releaseConsent(db: Knex, employmentId: string): Promise<void> {
   await db('employments')
     .where({ id: employmentId, state: 'proposed' })
     .update({ consented_at: null });

@@ -30,34 +30,40 @@ export const startsInFlight = new Set<string>();
 
 const leaseSql = (ms: number) => `now() + make_interval(secs => ${Math.max(0, ms) / 1000})`;
 
-/** Owes a process start for `applicationId`, held by the writer for `leaseMs`. */
-export async function enqueueProcessStart(
-  trx: Knex.Transaction,
-  applicationId: string,
-  payload: StartPayload,
+/** Owes one engine command, held by its writer for `leaseMs` (0: a drainer may send it now). */
+async function enqueue(
+  trx: Knex | Knex.Transaction,
+  kind: OutboxRow['kind'],
+  applicationId: string | null,
+  payload: StartPayload | MessagePayload,
   leaseMs: number,
 ): Promise<void> {
   await trx('outbox').insert({
-    kind: 'start-process',
+    kind,
     application_id: applicationId,
     payload: JSON.stringify(payload),
     lease_until: trx.raw(leaseSql(leaseMs)),
   });
 }
 
+/** Owes a process start for `applicationId`, held by the writer for `leaseMs`. */
+export function enqueueProcessStart(
+  trx: Knex.Transaction,
+  applicationId: string,
+  payload: StartPayload,
+  leaseMs: number,
+): Promise<void> {
+  return enqueue(trx, 'start-process', applicationId, payload, leaseMs);
+}
+
 /** Owes a message; the drainer publishes it (at once when `leaseMs` is 0). */
-export async function enqueueMessage(
+export function enqueueMessage(
   trx: Knex | Knex.Transaction,
   payload: MessagePayload,
   applicationId: string | null = null,
   leaseMs = 0,
 ): Promise<void> {
-  await trx('outbox').insert({
-    kind: 'publish-message',
-    application_id: applicationId,
-    payload: JSON.stringify(payload),
-    lease_until: trx.raw(leaseSql(leaseMs)),
-  });
+  return enqueue(trx, 'publish-message', applicationId, payload, leaseMs);
 }
 
 /** The started instance recorded on its application, and the start no longer owed. */
@@ -122,11 +128,6 @@ export async function releaseLease(db: Knex, applicationId: string, error: strin
   await db('outbox')
     .where({ application_id: applicationId, kind: 'start-process' })
     .update({ last_error: error.slice(0, 500), lease_until: db.fn.now() });
-}
-
-/** The owed start of an application (with its attempts), if any. */
-export async function owedStart(db: Knex, applicationId: string) {
-  return db('outbox').where({ application_id: applicationId, kind: 'start-process' }).first();
 }
 
 /** How many commands are owed and how old the oldest is (readiness, operators). */
