@@ -1,6 +1,7 @@
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { Session } from 'node:inspector';
 import { Camunda8 } from '@camunda8/sdk';
 import pino from 'pino';
@@ -33,9 +34,18 @@ import {
   pct,
   postgresCpu,
   postgresCpuBetween,
-  sleep,
 } from './bench-common';
 import { closeSharedPdfPool } from '../documents/pdf-pool';
+import {
+  BenchPerson,
+  CONCURRENCY,
+  LoadConfig,
+  LoadMessage,
+  LoadResult,
+  PASSWORD,
+  POLL_MS,
+  READ_MS,
+} from './bench-issue-load';
 
 /**
  * `npm run bench:issue`: the main job end to end — an approved exam result becoming a
@@ -69,229 +79,6 @@ import { closeSharedPdfPool } from '../documents/pdf-pool';
  */
 
 const N = Number(process.env.BENCH_N ?? 500);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
-const POLL_MS = Number(process.env.BENCH_POLL_MS ?? 200);
-/** A light read (messages, the enterprise's page) every this many ms during the issue window. */
-const READ_MS = 100;
-/** The API takes at most this many rows per batch. */
-const BATCH_ROWS = 2000;
-/** The run fails when no certificate appears for this long. */
-const STALL_MS = 120_000;
-const PASSWORD = 'bench password 42';
-
-interface BenchPerson {
-  personId: string;
-  idNumber: string;
-  name: string;
-}
-
-interface LoadConfig {
-  base: string;
-  creditCode: string;
-  persons: BenchPerson[];
-}
-
-/** Messages of the load process to the app process. */
-type LoadMessage =
-  | { kind: 'import-start' | 'import-end' | 'issue-start' | 'issue-end' }
-  | { kind: 'count-open-tasks' }
-  | { kind: 'result'; result: LoadResult };
-
-interface LoadResult {
-  importSeconds: number;
-  tasksOpenSeconds: number;
-  issueSeconds: number;
-  latenciesMs: number[];
-  approvals: number;
-  taskListings: number;
-  polls: number;
-  pollAnswerMs: number;
-  /** Answer times of the light reads made during the issue window (issue 9, item 4). */
-  readsMs: number[];
-  loadCpuMs: number;
-}
-
-// ---------------------------------------------------------------- the load process
-
-async function call(
-  base: string,
-  method: string,
-  path: string,
-  token?: string,
-  body?: unknown,
-): Promise<{ status: number; body: unknown }> {
-  const res = await fetch(base + path, {
-    method,
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-    },
-    body: body !== undefined ? JSON.stringify(body) : undefined,
-  });
-  return { status: res.status, body: await res.json() };
-}
-
-async function ok<T>(reply: Promise<{ status: number; body: unknown }>, what: string): Promise<T> {
-  const r = await reply;
-  if (r.status !== 200 && r.status !== 201)
-    throw new Error(`${what}: ${r.status} ${JSON.stringify(r.body).slice(0, 500)}`);
-  return r.body as T;
-}
-
-/** Asks the app process something and waits for its answer. */
-function ask(message: LoadMessage): Promise<unknown> {
-  return new Promise((resolve) => {
-    process.once('message', resolve);
-    process.send!(message);
-  });
-}
-
-async function load(config: LoadConfig): Promise<LoadResult> {
-  const { base, persons } = config;
-  const login = async (username: string) =>
-    (
-      await ok<{ accessToken: string }>(
-        call(base, 'POST', '/api/auth/token', undefined, { username, password: PASSWORD }),
-        `login ${username}`,
-      )
-    ).accessToken;
-  const [training, regulator, enterprise] = await Promise.all(
-    ['bench-training', 'bench-regulator', config.creditCode].map(login),
-  );
-
-  // import
-  const examDate = new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10);
-  const personOfApplication = new Map<string, string>();
-  await ask({ kind: 'import-start' });
-  const importStart = Date.now();
-  for (let from = 0; from < persons.length; from += BATCH_ROWS) {
-    const batch = persons.slice(from, from + BATCH_ROWS);
-    const report = await ok<{ results: Array<{ ok: boolean; applicationId?: string }> }>(
-      call(base, 'POST', '/api/exam-results', training, {
-        batchId: `bench-${from}`,
-        results: batch.map((p) => ({
-          idNumber: p.idNumber,
-          name: p.name,
-          certificateType: 'C',
-          jobTypeCode: '04',
-          examDate,
-          passed: true,
-        })),
-      }),
-      'import',
-    );
-    report.results.forEach((r, i) => {
-      if (!r.ok || !r.applicationId)
-        throw new Error(`import row ${from + i}: ${JSON.stringify(r)}`);
-      personOfApplication.set(r.applicationId, batch[i].personId);
-    });
-  }
-  const importSeconds = (Date.now() - importStart) / 1000;
-  while ((await ask({ kind: 'count-open-tasks' })) !== persons.length) await sleep(100);
-  const tasksOpenSeconds = (Date.now() - importStart) / 1000;
-  await ask({ kind: 'import-end' });
-  await sleep(1000);
-
-  // issue
-  await ask({ kind: 'issue-start' });
-  const cpu0 = process.cpuUsage();
-  const approvedAt = new Map<string, number>();
-  const seenAt = new Map<string, number>();
-  const taken = new Set<string>();
-  const queue: Array<{ key: string; applicationId: string }> = [];
-  let taskListings = 0;
-  let listing: Promise<void> | undefined;
-  let firstApproval = 0;
-  /** One listing at a time; the 16 approvers share its answer. */
-  const refill = () =>
-    (listing ??= (async () => {
-      const tasks = await ok<Array<{ key: string; application: { id: string } | null }>>(
-        call(base, 'GET', '/api/tasks', regulator),
-        'tasks',
-      );
-      taskListings++;
-      for (const t of tasks)
-        if (t.application && !taken.has(t.key) && personOfApplication.has(t.application.id)) {
-          taken.add(t.key);
-          queue.push({ key: t.key, applicationId: t.application.id });
-        }
-    })().finally(() => (listing = undefined)));
-  const approver = async () => {
-    for (;;) {
-      const task = queue.shift();
-      if (!task) {
-        if (taken.size >= persons.length) return;
-        const before = taken.size;
-        await refill();
-        // nothing new: the listing still shows only tasks whose approval is on its way
-        if (taken.size === before) await sleep(20);
-        continue;
-      }
-      firstApproval ||= Date.now();
-      await ok(
-        call(base, 'POST', `/api/tasks/${task.key}/complete`, regulator, { decision: 'approve' }),
-        `approve ${task.key}`,
-      );
-      approvedAt.set(task.applicationId, Date.now());
-    }
-  };
-  let polls = 0;
-  let pollAnswerMs = 0;
-  const issuedTo = new Set(personOfApplication.values());
-  const poller = async () => {
-    let lastNew = Date.now();
-    while (seenAt.size < persons.length) {
-      const sent = Date.now();
-      const certificates = await ok<Array<{ holder: { personId: string } }>>(
-        call(base, 'GET', '/api/enterprises/me/certificates', enterprise),
-        'certificates',
-      );
-      const answered = Date.now();
-      polls++;
-      pollAnswerMs += answered - sent;
-      for (const c of certificates)
-        if (issuedTo.has(c.holder.personId) && !seenAt.has(c.holder.personId)) {
-          seenAt.set(c.holder.personId, answered);
-          lastNew = answered;
-        }
-      if (answered - lastNew > STALL_MS)
-        throw new Error(`no new certificate for ${STALL_MS / 1000} s (${seenAt.size} seen)`);
-      await sleep(Math.max(0, POLL_MS - (Date.now() - sent)));
-    }
-  };
-  // What a person at a desk does meanwhile: open their messages and their enterprise's page
-  // (issue 9, item 4: the API's reads must stay quick while the approvals are worked off).
-  const readsMs: number[] = [];
-  const reader = async () => {
-    for (let i = 0; seenAt.size < persons.length; i++) {
-      const sent = Date.now();
-      await ok(
-        call(base, 'GET', i % 2 ? '/api/messages' : '/api/enterprises/me', enterprise),
-        'read',
-      );
-      readsMs.push(Date.now() - sent);
-      await sleep(Math.max(0, READ_MS - (Date.now() - sent)));
-    }
-  };
-  await Promise.all([poller(), reader(), ...Array.from({ length: CONCURRENCY }, approver)]);
-  const lastSeen = Math.max(...seenAt.values());
-  await ask({ kind: 'issue-end' });
-  const latenciesMs = [...personOfApplication].map(
-    ([applicationId, personId]) => seenAt.get(personId)! - approvedAt.get(applicationId)!,
-  );
-  return {
-    importSeconds,
-    tasksOpenSeconds,
-    issueSeconds: (lastSeen - firstApproval) / 1000,
-    latenciesMs,
-    approvals: approvedAt.size,
-    taskListings,
-    polls,
-    pollAnswerMs: pollAnswerMs / polls,
-    readsMs,
-    loadCpuMs: cpuMs(process.cpuUsage(cpu0)),
-  };
-}
 
 // ---------------------------------------------------------------- the app process
 
@@ -402,12 +189,6 @@ function windowProfiler(file: string | undefined) {
 }
 
 async function main(): Promise<void> {
-  if (process.env.BENCH_ISSUE_LOAD) {
-    const config = await new Promise<LoadConfig>((resolve) => process.once('message', resolve));
-    const result = await load(config);
-    process.send!({ kind: 'result', result } satisfies LoadMessage);
-    process.exit(0);
-  }
   const bench = await openBenchDatabase();
   const { db, admin, name, url } = bench;
   const { log, counted } = benchLogger();
@@ -448,8 +229,8 @@ async function main(): Promise<void> {
 
   const statements = countStatements();
   const profiler = windowProfiler(process.env.BENCH_CPU_PROFILE);
-  const child = fork(__filename, [], {
-    env: { ...process.env, BENCH_ISSUE_LOAD: '1' },
+  const child = fork(path.join(__dirname, 'bench-issue-load.ts'), [], {
+    env: process.env,
     execArgv: process.execArgv.filter((a) => !a.startsWith('--cpu-prof')),
   });
   const config: LoadConfig = { base: `http://127.0.0.1:${api.address.port}`, creditCode, persons };
