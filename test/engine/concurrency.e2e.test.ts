@@ -1,10 +1,10 @@
 import type { Knex } from 'knex';
 import { connect } from '../../db/connect';
-import { startEngine, StartedEngine } from '../../engine/start-engine';
+import type { StartedEngine } from '../../engine/start-engine';
 import { createTestDatabase, TestDatabase } from '../helpers/test-database';
 import * as b from './bpmn-builder';
 import { eventually } from './engine-harness';
-import { sdkClient, testEngineAuth } from './engine-credentials';
+import { sdkClient, startTestEngine } from './engine-credentials';
 
 const sdk = (port: number) => sdkClient(`http://127.0.0.1:${port}`);
 
@@ -16,20 +16,8 @@ describe('engine - several engine processes on one database', () => {
   beforeAll(async () => {
     t = await createTestDatabase();
     secondDb = connect(t.url, 10);
-    a = await startEngine({
-      db: t.db,
-      port: 0,
-      host: '127.0.0.1',
-      auth: testEngineAuth,
-      clockControlled: true,
-    });
-    bEngine = await startEngine({
-      db: secondDb,
-      port: 0,
-      host: '127.0.0.1',
-      auth: testEngineAuth,
-      clockControlled: true,
-    });
+    a = await startTestEngine(t.db);
+    bEngine = await startTestEngine(secondDb);
   });
   afterAll(async () => {
     await a.stop();

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Camunda8 } from '@camunda8/sdk';
-import type { EngineAuth } from '../../engine/start-engine';
+import type { Knex } from 'knex';
+import { EngineAuth, startEngine } from '../../engine/start-engine';
 
 /** The Basic credentials every test engine requires: tests talk to it as production does. */
 export const TEST_ENGINE_USER = { username: 'test', password: randomBytes(12).toString('hex') };
@@ -29,3 +30,14 @@ export const engineEnv = {
   ENGINE_USERNAME: TEST_ENGINE_USER.username,
   ENGINE_PASSWORD: TEST_ENGINE_USER.password,
 };
+
+/** An engine as every test starts one: port 0 on 127.0.0.1, the test credentials, a controlled clock. */
+export function startTestEngine(db: Knex) {
+  return startEngine({
+    db,
+    port: 0,
+    host: '127.0.0.1',
+    auth: testEngineAuth,
+    clockControlled: true,
+  });
+}

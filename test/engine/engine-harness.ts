@@ -1,7 +1,7 @@
 import type { Camunda8 } from '@camunda8/sdk';
 import { createTestDatabase, TestDatabase } from '../helpers/test-database';
-import { startEngine, StartedEngine } from '../../engine/start-engine';
-import { sdkClient, testEngineAuth } from './engine-credentials';
+import type { StartedEngine } from '../../engine/start-engine';
+import { sdkClient, startTestEngine } from './engine-credentials';
 
 export type RestClient = ReturnType<Camunda8['getCamundaRestClient']>;
 
@@ -24,13 +24,7 @@ export interface Harness {
  */
 export async function startHarness(): Promise<Harness> {
   const db = await createTestDatabase();
-  const engine = await startEngine({
-    db: db.db,
-    port: 0,
-    host: '127.0.0.1',
-    auth: testEngineAuth,
-    clockControlled: true,
-  });
+  const engine = await startTestEngine(db.db);
   const address = `http://127.0.0.1:${engine.address.port}`;
   const client = sdkClient(address);
   return {

@@ -1,10 +1,10 @@
 import { performance } from 'node:perf_hooks';
 import type { Knex } from 'knex';
 import { connect } from '../../db/connect';
-import { startEngine, StartedEngine } from '../../engine/start-engine';
+import type { StartedEngine } from '../../engine/start-engine';
 import { createTestDatabase, TestDatabase } from '../helpers/test-database';
 import * as b from './bpmn-builder';
-import { engineAuthHeader, sdkClient, testEngineAuth } from './engine-credentials';
+import { engineAuthHeader, sdkClient, startTestEngine } from './engine-credentials';
 
 type Client = ReturnType<typeof sdkClient>;
 
@@ -113,9 +113,8 @@ describe('engine - fairness under concurrent load', () => {
     secondDb = connect(t.url, 10);
     // Two engine processes on one database reserve interleaving key blocks, so keys alone do
     // not tell which job became ready first.
-    const options = { port: 0, host: '127.0.0.1', auth: testEngineAuth, clockControlled: true };
-    one = await startEngine({ db: t.db, ...options });
-    two = await startEngine({ db: secondDb, ...options });
+    one = await startTestEngine(t.db);
+    two = await startTestEngine(secondDb);
     clients = [one, two].flatMap((e) =>
       Array.from({ length: CLIENTS / 2 }, () => sdkClient(`http://127.0.0.1:${e.address.port}`)),
     );

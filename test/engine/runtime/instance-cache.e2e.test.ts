@@ -1,9 +1,9 @@
 import type { Knex } from 'knex';
 import { connect } from '../../../db/connect';
-import { startEngine, StartedEngine } from '../../../engine/start-engine';
+import type { StartedEngine } from '../../../engine/start-engine';
 import { createTestDatabase, TestDatabase } from '../../helpers/test-database';
 import * as b from '../bpmn-builder';
-import { engineAuthHeader, testEngineAuth } from '../engine-credentials';
+import { engineAuthHeader, startTestEngine } from '../engine-credentials';
 
 /**
  * Engine A keeps the instances it created in memory to complete their jobs without reading
@@ -27,20 +27,8 @@ describe('engine/runtime/instance-cache - completing a job after another engine 
   beforeAll(async () => {
     t = await createTestDatabase();
     secondDb = connect(t.url, 5);
-    a = await startEngine({
-      db: t.db,
-      port: 0,
-      host: '127.0.0.1',
-      auth: testEngineAuth,
-      clockControlled: true,
-    });
-    bEngine = await startEngine({
-      db: secondDb,
-      port: 0,
-      host: '127.0.0.1',
-      auth: testEngineAuth,
-      clockControlled: true,
-    });
+    a = await startTestEngine(t.db);
+    bEngine = await startTestEngine(secondDb);
     const xml = b.process(
       'cached',
       b.start('s'),
