@@ -57,7 +57,8 @@ describe('main - npm start on embedded defaults', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'gascert-start-'));
   // As root, PostgreSQL runs as the `postgres` user, which must be able to reach its data.
   chmodSync(dataDir, 0o755);
-  const port = 30000 + Math.floor(Math.random() * 10000);
+  // Below Linux's ephemeral range (32768–60999): no other test's connection can hold these.
+  const port = 20000 + Math.floor(Math.random() * 10000);
   const pgPort = port + 1;
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 

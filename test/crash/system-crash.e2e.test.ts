@@ -53,9 +53,32 @@ const transient = (r: Reply | undefined) =>
 describe('crash - kill -9 of the whole program at random points of every business', () => {
   let t: TestDatabase;
   let child: ChildProcess | undefined;
-  const port = 40000 + Math.floor(Math.random() * 10000);
-  const enginePort = port + 1;
-  const base = `http://127.0.0.1:${port}`;
+  // Ports the system listens on: below Linux's ephemeral range (32768–60999), where outgoing
+  // connections and port-0 listeners of the other tests cannot take them while the program is
+  // down; chosen again should something hold one all the same.
+  let port = 0;
+  let enginePort = 0;
+  let base = '';
+  function choosePorts() {
+    port = 10000 + 2 * Math.floor(Math.random() * 5000);
+    enginePort = port + 1;
+    base = `http://127.0.0.1:${port}`;
+  }
+
+  /** Starts the program and waits until it is healthy, on new ports if its own were taken. */
+  async function startHealthy() {
+    for (let attempt = 1; ; attempt++) {
+      output.length = 0;
+      child = startProgram(t.url, port, enginePort);
+      try {
+        await waitHealthy();
+        return;
+      } catch (e) {
+        if (attempt >= 3 || !output.join('').includes('EADDRINUSE')) throw e;
+        choosePorts();
+      }
+    }
+  }
 
   /** One request; undefined when no answer came (the program was killed mid-way). */
   async function send(
@@ -99,6 +122,8 @@ describe('crash - kill -9 of the whole program at random points of every busines
   async function waitHealthy() {
     const until = Date.now() + 90_000;
     while (Date.now() < until) {
+      // A program that could not start (its port taken, say) will not become healthy.
+      if (child?.exitCode !== null && child?.exitCode !== undefined) break;
       const r = await send('GET', '/health');
       if (r?.status === 200) return;
       await sleep(200);
@@ -183,8 +208,8 @@ describe('crash - kill -9 of the whole program at random points of every busines
 
   beforeAll(async () => {
     t = await createTestDatabase();
-    child = startProgram(t.url, port, enginePort);
-    await waitHealthy();
+    choosePorts();
+    await startHealthy();
   }, 120_000);
 
   afterAll(async () => {
@@ -219,8 +244,7 @@ describe('crash - kill -9 of the whole program at random points of every busines
         await sleep(after);
         kills.push(after);
         await kill();
-        child = startProgram(t.url, port, enginePort);
-        await waitHealthy();
+        await startHealthy();
       }
     })();
     const journeys = cases.map(async ({ e, p }) => {

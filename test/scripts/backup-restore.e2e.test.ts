@@ -98,7 +98,8 @@ function registerEnterprise(port: number, name: string) {
 describe('scripts/backup and scripts/restore - a dump restored into an empty database', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'gascert-backup-'));
   const file = path.join(dir, 'gascert.dump');
-  const port = 30000 + Math.floor(Math.random() * 10000);
+  // Below Linux's ephemeral range (32768–60999): no other test's connection can hold these.
+  const port = 30000 + Math.floor(Math.random() * 2700);
   const databases: TestDatabase[] = [];
   let toolsFound = true;
   beforeAll(async () => {
