@@ -116,6 +116,15 @@ const file = (name: string, content: string) =>
 describe('engine/rest - conformance with the official 8.8 client in strict validation', () => {
   let h: Harness;
   let c: Client;
+  /** One job of `type`, with int64 fields sent as the strict client sends them (strings). */
+  const activateOne = (type: string) =>
+    c.activateJobs({
+      type,
+      worker: 'conformance',
+      timeout: BigInt(30_000) as never,
+      maxJobsToActivate: 1,
+      requestTimeout: BigInt(3_000) as never,
+    });
   const called = new Set<string>();
   const savedValidation = process.env.CAMUNDA_SDK_VALIDATION;
 
@@ -246,28 +255,14 @@ describe('engine/rest - conformance with the official 8.8 client in strict valid
     });
     // when: the reminder fires and its job completes (a path out of the waiting task)
     await c.pinClock({ timestamp: BigInt(t0 + 61 * 60_000) as never });
-    const reminder = await c.activateJobs({
-      type: 'conform-notify',
-      worker: 'conformance',
-      timeout: BigInt(30_000) as never,
-      maxJobsToActivate: 1,
-      requestTimeout: BigInt(3_000) as never,
-    });
+    const reminder = await activateOne('conform-notify');
     expect(reminder.jobs).toHaveLength(1);
     // the timeout, sent as the string "30000", counts from the pinned clock
     expect(Number(reminder.jobs[0].deadline)).toBe(t0 + 61 * 60_000 + 30_000);
     await c.completeJob({ jobKey: reminder.jobs[0].jobKey, variables: { reminded: true } });
     await c.completeUserTask({ userTaskKey: task.userTaskKey, variables: { approved: true } });
     // when: the work job is updated, failed once, then throws a caught BPMN error
-    const [work] = (
-      await c.activateJobs({
-        type: 'conform-work',
-        worker: 'conformance',
-        timeout: BigInt(30_000) as never,
-        maxJobsToActivate: 1,
-        requestTimeout: BigInt(3_000) as never,
-      })
-    ).jobs;
+    const [work] = (await activateOne('conform-work')).jobs;
     await c.updateJob({ jobKey: work.jobKey, changeset: { timeout: BigInt(60_000) as never } });
     await c.failJob({
       jobKey: work.jobKey,
@@ -275,15 +270,7 @@ describe('engine/rest - conformance with the official 8.8 client in strict valid
       errorMessage: 'transient',
       retryBackOff: BigInt(0) as never,
     });
-    const [again] = (
-      await c.activateJobs({
-        type: 'conform-work',
-        worker: 'conformance',
-        timeout: BigInt(30_000) as never,
-        maxJobsToActivate: 1,
-        requestTimeout: BigInt(3_000) as never,
-      })
-    ).jobs;
+    const [again] = (await activateOne('conform-work')).jobs;
     await c.throwJobError({ jobKey: again.jobKey, errorCode: 'BAD', errorMessage: 'bad input' });
     // then
     const elements = await c.searchElementInstances(
@@ -346,15 +333,7 @@ describe('engine/rest - conformance with the official 8.8 client in strict valid
       await c.searchUserTasks({ filter: { processInstanceKey: created.processInstanceKey } }, now)
     ).items;
     await c.completeUserTask({ userTaskKey: task.userTaskKey });
-    const [work] = (
-      await c.activateJobs({
-        type: 'conform-work',
-        worker: 'conformance',
-        timeout: BigInt(30_000) as never,
-        maxJobsToActivate: 1,
-        requestTimeout: BigInt(3_000) as never,
-      })
-    ).jobs;
+    const [work] = (await activateOne('conform-work')).jobs;
     await c.completeJob({ jobKey: work.jobKey });
     const correlated = await c.correlateMessage({
       name: 'conform-go',
@@ -372,15 +351,7 @@ describe('engine/rest - conformance with the official 8.8 client in strict valid
     const pik = created.processInstanceKey;
     const [task] = (await c.searchUserTasks({ filter: { processInstanceKey: pik } }, now)).items;
     await c.completeUserTask({ userTaskKey: task.userTaskKey });
-    const [job] = (
-      await c.activateJobs({
-        type: 'conform-plain-job',
-        worker: 'conformance',
-        timeout: BigInt(30_000) as never,
-        maxJobsToActivate: 1,
-        requestTimeout: BigInt(3_000) as never,
-      })
-    ).jobs;
+    const [job] = (await activateOne('conform-plain-job')).jobs;
     await c.failJob({ jobKey: job.jobKey, retries: 0, errorMessage: 'down' });
     // when
     const incidents = await c.searchIncidents({ filter: { processInstanceKey: pik } }, now);
