@@ -12,6 +12,7 @@ import { jobEffects } from './010-job-effects';
 import { appSecrets } from './011-app-secrets';
 import { loginThrottle } from './012-login-throttle';
 import { outboxAndDecisions } from './013-outbox-and-decisions';
+import { certificateBusiness } from './014-certificate-business';
 
 /** The application's migrations, in order. Append only; never edit a shipped one. */
 export const appMigrations: Migration[] = [
@@ -28,4 +29,5 @@ export const appMigrations: Migration[] = [
   appSecrets,
   loginThrottle,
   outboxAndDecisions,
+  certificateBusiness,
 ];

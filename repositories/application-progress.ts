@@ -27,13 +27,14 @@ export async function findApplication(db: Knex, id: string): Promise<Application
   });
 }
 
-const ENDED = ['rejected', 'lapsed', 'completed'];
+/** The states an application ends in (migration 014 adds withdrawn and cancelled). */
+export const ENDED_STATES = ['rejected', 'lapsed', 'completed', 'withdrawn', 'cancelled'];
 
 /** Moves the application to `state`; an ending state also stamps `completed_at` (SPEC §8). */
 export async function moveApplication(db: Knex, id: string, state: string): Promise<void> {
   const count = await db('applications')
     .where({ id })
-    .update({ state, completed_at: ENDED.includes(state) ? db.fn.now() : null });
+    .update({ state, completed_at: ENDED_STATES.includes(state) ? db.fn.now() : null });
   if (count === 0) throw new Error(`Application ${id} does not exist`);
 }
 

@@ -6,7 +6,13 @@ export type ApplicationType =
   | 'employment-termination'
   | 'category-registration'
   | 'category-change'
-  | 'new-issue';
+  | 'new-issue'
+  | 'work-unit-change'
+  | 'enterprise-rename'
+  | 'name-change'
+  | 'auto-review'
+  | 'renewal'
+  | 'cancellation';
 
 export interface NewApplication {
   type: ApplicationType;

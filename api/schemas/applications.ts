@@ -122,6 +122,8 @@ export const applicationsQuery = object({
       'rejected',
       'lapsed',
       'completed',
+      'withdrawn',
+      'cancelled',
     ],
   },
   type: { type: 'string', maxLength: 40 },

@@ -17,6 +17,12 @@ const TYPE_NAMES: Record<string, string> = {
   'category-registration': '经营类别登记',
   'category-change': '经营类别变更',
   'new-issue': '新发证',
+  'work-unit-change': '工作单位变更',
+  'enterprise-rename': '企业名称变更',
+  'name-change': '姓名变更',
+  'auto-review': '系统自动复核',
+  renewal: '证书延期',
+  cancellation: '证书注销',
 };
 
 const STATE_NAMES: Record<string, string> = {
@@ -27,11 +33,21 @@ const STATE_NAMES: Record<string, string> = {
   rejected: '未通过',
   lapsed: '已失效',
   completed: '已办结',
+  withdrawn: '已撤回',
+  cancelled: '已撤销',
 };
 
 /** The application types each reviewing role is assigned (the candidate groups of the diagrams). */
 const REVIEWED_TYPES: Partial<Record<Principal['role'], readonly ApplicationType[]>> = {
-  regulator: ['new-issue'],
+  regulator: [
+    'new-issue',
+    'work-unit-change',
+    'enterprise-rename',
+    'name-change',
+    'auto-review',
+    'renewal',
+    'cancellation',
+  ],
   association: ['category-registration', 'category-change'],
 };
 
