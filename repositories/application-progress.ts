@@ -34,8 +34,13 @@ export const ENDED_STATES = ['rejected', 'lapsed', 'completed', 'withdrawn', 'ca
 export async function moveApplication(db: Knex, id: string, state: string): Promise<void> {
   const count = await db('applications')
     .where({ id })
+    .whereNull('completed_at')
     .update({ state, completed_at: ENDED_STATES.includes(state) ? db.fn.now() : null });
-  if (count === 0) throw new Error(`Application ${id} does not exist`);
+  if (count === 1) return;
+  // An application that already ended (withdrawn while a notification job ran, cancelled by an
+  // operator) stays ended: its process instance is being cancelled, the job changes nothing.
+  const exists = await db('applications').where({ id }).first('id');
+  if (!exists) throw new Error(`Application ${id} does not exist`);
 }
 
 /** A timeline entry written by the system (no account). */

@@ -167,3 +167,14 @@ export async function lockSubject(
 ): Promise<void> {
   await db(table).where({ id }).forUpdate().first('id');
 }
+
+/**
+ * Locks the application's row until the transaction ends; true when it has already ended
+ * (withdrawn, completed, ...), so the caller must not act on it.
+ */
+export async function lockLiveApplication(db: Knex, id: string): Promise<boolean> {
+  // NO KEY UPDATE: it must not block (or deadlock with) the foreign-key checks of workers that
+  // insert rows referencing the application (outbox, messages) while they hold other locks.
+  const row = await db('applications').where({ id }).forNoKeyUpdate().first('completed_at');
+  return !row || row.completed_at !== null;
+}

@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 
 export interface OutboxRow {
   id: string;
-  kind: 'start-process' | 'publish-message';
+  kind: 'start-process' | 'publish-message' | 'cancel-instance';
   applicationId: string | null;
   payload: Record<string, unknown>;
   attempts: number;
@@ -22,6 +22,10 @@ export interface MessagePayload {
   variables?: Record<string, unknown>;
 }
 
+export interface CancelPayload {
+  processInstanceKey: string;
+}
+
 /**
  * Application ids whose start this process is sending right now. A drainer in this process
  * leaves them alone however long the engine takes; other processes rely on the lease.
@@ -35,7 +39,7 @@ async function enqueue(
   trx: Knex | Knex.Transaction,
   kind: OutboxRow['kind'],
   applicationId: string | null,
-  payload: StartPayload | MessagePayload,
+  payload: StartPayload | MessagePayload | CancelPayload,
   leaseMs: number,
 ): Promise<void> {
   await trx('outbox').insert({
@@ -64,6 +68,32 @@ export function enqueueMessage(
   leaseMs = 0,
 ): Promise<void> {
   return enqueue(trx, 'publish-message', applicationId, payload, leaseMs);
+}
+
+/**
+ * Owes the cancellation of an application's instance (it ended on our side: withdrawn,
+ * cancelled by an operator); returns the row id, so the writer can delete it once it sent it.
+ */
+export async function enqueueInstanceCancel(
+  trx: Knex.Transaction,
+  applicationId: string,
+  processInstanceKey: string,
+  leaseMs: number,
+): Promise<string> {
+  const [row] = await trx('outbox')
+    .insert({
+      kind: 'cancel-instance',
+      application_id: applicationId,
+      payload: JSON.stringify({ processInstanceKey }),
+      lease_until: trx.raw(leaseSql(leaseMs)),
+    })
+    .returning('id');
+  return String(row.id);
+}
+
+/** The owed start of an application not sent yet is dropped (the application ended first). */
+export async function dropOwedStart(trx: Knex.Transaction, applicationId: string): Promise<void> {
+  await trx('outbox').where({ application_id: applicationId, kind: 'start-process' }).delete();
 }
 
 /** The started instance recorded on its application, and the start no longer owed. */

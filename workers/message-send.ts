@@ -55,6 +55,7 @@ async function messageData(trx: Knex, job: JobInput): Promise<MessageData> {
     certificateNumber: optionalVariable(job, 'certificateNumber') ?? '',
     categoryNames: categoryNames(categories),
     failedChecks: failedChecks(job),
+    businessName: optionalVariable(job, 'businessName') ?? '',
   };
 }
 

@@ -1,8 +1,18 @@
 import { principalOf } from '../auth/policy';
 import { route } from '../route';
-import { certificate, verification, verifyParams } from '../schemas/certificates';
+import {
+  certificate,
+  certificateHistory,
+  verification,
+  verifyParams,
+} from '../schemas/certificates';
 import { idParams } from '../schemas/common';
-import { certificateFor, certificatePdfFor, verifyCertificate } from '../use-cases/certificates';
+import {
+  certificateFor,
+  certificateHistoryFor,
+  certificatePdfFor,
+  verifyCertificate,
+} from '../use-cases/certificates';
 import type { UseCaseContext } from '../use-cases/context';
 import { ok, problems } from './responses';
 import { verificationPage } from './verify-page';
@@ -49,6 +59,21 @@ export function certificateRoutes(ctx: UseCaseContext) {
           .send(pdf);
         return undefined;
       },
+    }),
+    route<unknown, unknown, { id: string }>({
+      method: 'get',
+      path: '/api/certificates/{id}/history',
+      operationId: 'getCertificateHistory',
+      tag: '证书',
+      summary: '证书履历（每次发证、换发、编号与状态变化）',
+      description:
+        '证书的全部发证与换发记录（含当次打印的编号）、曾用编号（均可核验）、每次状态变化，以及办理过的业务。持证人本人、证书工作单位企业和主管部门可查看。',
+      access: { roles: ['person', 'enterprise', 'regulator'] },
+      params: idParams,
+      responses: { 200: ok('证书履历', certificateHistory), ...problems(400, 401, 403, 404) },
+      handle: async ({ req, params }) => ({
+        body: await certificateHistoryFor(ctx, principalOf(req), params.id),
+      }),
     }),
     route<unknown, unknown, { token: string }>({
       method: 'get',

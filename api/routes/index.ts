@@ -3,6 +3,7 @@ import type { UseCaseContext } from '../use-cases/context';
 import { apiKeyRoutes } from './api-keys';
 import { applicationRoutes } from './applications';
 import { authRoutes } from './auth';
+import { certificateBusinessRoutes } from './certificate-business';
 import { certificateRoutes } from './certificates';
 import { employmentRoutes } from './employments';
 import { enterpriseRoutes } from './enterprises';
@@ -32,5 +33,6 @@ export function apiRoutes(ctx: UseCaseContext): Route[] {
     ...taskRoutes(ctx),
     ...messageRoutes(ctx),
     ...certificateRoutes(ctx),
+    ...certificateBusinessRoutes(ctx),
   ];
 }

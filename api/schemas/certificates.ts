@@ -59,3 +59,48 @@ export const verification = object(
   },
   ['genuine', 'detail'],
 );
+
+const at = { type: 'string', format: 'date-time' } as const;
+
+export const certificateHistory = object({
+  certificate,
+  issuances: arrayOf(
+    object({
+      id: { type: 'string' },
+      kind: { type: 'string', enum: ['issue', 'reissue'] },
+      kindName: { type: 'string' },
+      reason: { type: 'string' },
+      reasonName: { type: 'string' },
+      number: { type: 'string', description: '该次发证/换发打印的证书编号' },
+      issuedAt: at,
+      applicationId: { type: 'string' },
+      hasPdf: { type: 'boolean' },
+    }),
+  ),
+  numbers: arrayOf(
+    object({
+      number: { type: 'string' },
+      since: at,
+      until: nullable(at),
+      current: { type: 'boolean' },
+    }),
+  ),
+  states: arrayOf(
+    object({
+      fromState: nullable({ type: 'string' }),
+      toState: state,
+      toStateName: { type: 'string' },
+      at,
+      applicationId: nullable({ type: 'string' }),
+    }),
+  ),
+  applications: arrayOf(
+    object({
+      id: { type: 'string' },
+      type: { type: 'string' },
+      state: { type: 'string' },
+      createdAt: at,
+      completedAt: nullable(at),
+    }),
+  ),
+});

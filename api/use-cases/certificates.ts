@@ -14,6 +14,7 @@ import {
   listCertificatesOfPerson,
   listCertificatesOfUnit,
 } from '../../repositories/certificates';
+import { certificateHistory } from '../../repositories/certificate-history';
 import type { Principal } from '../auth/principal';
 import { maySeeCertificate, notFound, visibleOr404 } from '../auth/policy';
 import type { UseCaseContext } from './context';
@@ -59,6 +60,39 @@ export async function certificatesOfUnit(ctx: UseCaseContext, enterpriseId: stri
 export async function certificateFor(ctx: UseCaseContext, principal: Principal, id: string) {
   const found = await findCertificateById(ctx.db, id);
   return certificateView(visibleOr404(found, (c) => maySeeCertificate(principal, c), '证书'));
+}
+
+const ISSUANCE_REASON_NAMES: Record<string, string> = {
+  new: '新发证',
+  'category-change': '经营类别变更',
+  'work-unit-change': '工作单位变更',
+  'enterprise-rename': '企业名称变更',
+  'name-change': '姓名变更',
+  renewal: '证书延期',
+};
+
+/**
+ * Everything that happened to a certificate: each issue and reissue with the number printed,
+ * every number it held (all still resolve), every state it entered, the applications on it.
+ */
+export async function certificateHistoryFor(ctx: UseCaseContext, principal: Principal, id: string) {
+  const found = await findCertificateById(ctx.db, id);
+  const c = visibleOr404(found, (x) => maySeeCertificate(principal, x), '证书');
+  const h = await certificateHistory(ctx.db, id);
+  return {
+    certificate: certificateView(c),
+    issuances: h.issuances.map((i) => ({
+      ...i,
+      kindName: i.kind === 'issue' ? '发证' : '换发',
+      reasonName: ISSUANCE_REASON_NAMES[i.reason] ?? i.reason,
+    })),
+    numbers: h.numbers.map((n) => ({ ...n, current: n.until === null })),
+    states: h.states.map((s) => ({
+      ...s,
+      toStateName: CERTIFICATE_STATE_NAMES[s.toState as Certificate['state']] ?? s.toState,
+    })),
+    applications: h.applications,
+  };
 }
 
 /** The latest e-certificate PDF, for whoever may see the certificate. */

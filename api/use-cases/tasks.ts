@@ -4,7 +4,11 @@
  * writes the timeline entry (only the API knows who decided) and passes `{decision, comment}`.
  */
 import type { Knex } from 'knex';
-import { Application, findApplicationByProcessInstance } from '../../repositories/applications';
+import {
+  Application,
+  findApplicationByProcessInstance,
+  lockLiveApplication,
+} from '../../repositories/applications';
 import {
   confirmDecision,
   reserveConsent,
@@ -114,7 +118,7 @@ export async function claimTask(ctx: UseCaseContext, principal: Principal, key: 
 }
 
 /** How the actor appears on the timeline: a person's or enterprise's name, staff by role. */
-async function actorName(db: Knex, principal: Principal): Promise<string> {
+export async function actorName(db: Knex, principal: Principal): Promise<string> {
   if (principal.personId) return (await findPersonById(db, principal.personId))?.name ?? '';
   if (principal.enterpriseId)
     return (await findEnterpriseById(db, principal.enterpriseId))?.name ?? '';
@@ -123,6 +127,9 @@ async function actorName(db: Knex, principal: Principal): Promise<string> {
 
 /** A pending decision older than this belongs to a request that died; see outbox-drainer. */
 export const DECISION_STALE_MS = Number(process.env.DECISION_STALE_MS ?? 60_000);
+
+const applicationEnded = () =>
+  new AppError(409, 'application-ended', '该办件已结束（已撤回、办结或终止），不能再处理');
 
 const decidedElsewhere = () =>
   new AppError(409, 'task-being-decided', '该任务正在由他人处理或已处理，请刷新后查看');
@@ -180,6 +187,9 @@ export async function completeTask(
   let entryId: string;
   try {
     entryId = await ctx.db.transaction(async (trx) => {
+      // The application's row is the lock a withdrawal takes too: a decision and a withdrawal
+      // of the same application are serialized, and whichever comes second sees the first.
+      if (await lockLiveApplication(trx, application.id)) throw applicationEnded();
       const written = await writePendingDecision(
         trx,
         {

@@ -40,6 +40,8 @@ export interface CertificateFacts {
   abnormalReasons: AbnormalReason[];
   unitCreditCode: string;
   unitName: string;
+  /** The holder's name as printed (may lag a name change until it is reissued). */
+  holderName?: string;
   validityStart: CalendarDate;
   validityEnd: CalendarDate;
   ceDeadline: CalendarDate;

@@ -74,6 +74,7 @@ describe('api/races - 20 parallel decisions', () => {
     expect(statuses(replies).filter((s) => s === '200')).toHaveLength(1);
     expectOnlyProblems(replies, [
       '409 task-being-decided',
+      '409 application-ended',
       '404 not-found',
       '422 conditions-not-met',
       '409 state-conflict',
@@ -143,7 +144,12 @@ describe('api/races - 20 parallel decisions', () => {
 
     // then
     expect(statuses(replies).filter((s) => s === '200')).toHaveLength(1);
-    expectOnlyProblems(replies, ['409 task-being-decided', '404 not-found', '409 state-conflict']);
+    expectOnlyProblems(replies, [
+      '409 task-being-decided',
+      '404 not-found',
+      '409 state-conflict',
+      '409 application-ended',
+    ]);
     await api.finished(applicationId);
     expect(await decisionsOn(applicationId, 'regulator-review')).toHaveLength(1);
     expect(
@@ -173,7 +179,12 @@ describe('api/races - 20 parallel decisions', () => {
 
     // then
     expect(statuses(replies).filter((s) => s === '200')).toHaveLength(1);
-    expectOnlyProblems(replies, ['409 task-being-decided', '404 not-found', '409 state-conflict']);
+    expectOnlyProblems(replies, [
+      '409 task-being-decided',
+      '404 not-found',
+      '409 state-conflict',
+      '409 application-ended',
+    ]);
     await api.finished(res.body.applicationId);
     expect(await decisionsOn(res.body.applicationId, 'enterprise-confirm')).toHaveLength(1);
     const employment = await api.t.db('employments').where({ id: employmentId }).first();

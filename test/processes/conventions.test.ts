@@ -21,8 +21,12 @@ const JOB_TYPES = [
   'employment-end',
   'category-registration-apply',
   'category-change-apply',
+  'work-unit-change-apply',
+  'name-change-apply',
+  'renewal-apply',
+  'certificate-cancel',
 ];
-const APPLICATION_STATES = ['approved', 'rejected', 'lapsed', 'completed'];
+const APPLICATION_STATES = ['awaiting-review', 'approved', 'rejected', 'lapsed', 'completed'];
 const RECIPIENTS = ['person', 'enterprise', 'person,enterprise'];
 const MESSAGE_CATEGORIES = ['employment', 'business-category', 'certificate', 'application'];
 const CANDIDATE_GROUPS = [

@@ -4,12 +4,16 @@ import { applicationLapse } from '../application-lapse';
 import { applicationReject } from '../application-reject';
 import { categoryChangeApply } from '../category-change-apply';
 import { categoryRegistrationApply } from '../category-registration-apply';
+import { certificateCancel } from '../certificate-cancel';
 import { certificateIssue } from '../certificate-issue';
 import { employmentActivate } from '../employment-activate';
 import { employmentDecline } from '../employment-decline';
 import { employmentEnd } from '../employment-end';
 import { employmentLapse } from '../employment-lapse';
 import { messageSend } from '../message-send';
+import { nameChangeApply } from '../name-change-apply';
+import { renewalApply } from '../renewal-apply';
+import { workUnitChangeApply } from '../work-unit-change-apply';
 import type { JobHandler } from './job-handler';
 
 export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
@@ -24,4 +28,8 @@ export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
   'employment-end': employmentEnd,
   'category-registration-apply': categoryRegistrationApply,
   'category-change-apply': categoryChangeApply,
+  'work-unit-change-apply': workUnitChangeApply,
+  'name-change-apply': nameChangeApply,
+  'renewal-apply': renewalApply,
+  'certificate-cancel': certificateCancel,
 };

@@ -30,6 +30,8 @@ export interface JobOutcome {
   variables: Record<string, unknown>;
   /** Write no timeline entry (a re-check that found nothing new). */
   quiet?: boolean;
+  /** The comment of the timeline entry (why the system did what it did). */
+  comment?: string;
   /** Persons and enterprises whose data changed: their waiting applications are re-checked. */
   changed?: { personIds?: string[]; enterpriseIds?: string[] };
 }

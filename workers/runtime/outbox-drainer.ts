@@ -14,6 +14,7 @@ import {
 import {
   claimDue,
   deleteOutboxRow,
+  CancelPayload,
   MessagePayload,
   OutboxRow,
   postponeOutboxRow,
@@ -101,6 +102,18 @@ async function sendMessage(db: Knex, camunda: CamundaRestClient, row: OutboxRow)
   await deleteOutboxRow(db, row.id);
 }
 
+/** Cancels an instance whose application has ended on our side; gone already is done. */
+async function sendCancel(db: Knex, camunda: CamundaRestClient, row: OutboxRow): Promise<void> {
+  const { processInstanceKey } = row.payload as unknown as CancelPayload;
+  try {
+    await camunda.cancelProcessInstance({ processInstanceKey } as never);
+  } catch (e) {
+    const status = (e as { response?: { statusCode?: number } })?.response?.statusCode;
+    if (status !== 404) throw e;
+  }
+  await deleteOutboxRow(db, row.id);
+}
+
 /** Finishes or takes back a decision whose request died between our write and the engine. */
 async function repairDecision(
   db: Knex,
@@ -136,6 +149,7 @@ export function startOutboxDrainer(options: OutboxDrainerOptions): OutboxDrainer
       for (const row of rows) {
         try {
           if (row.kind === 'start-process') await sendStart(db, camunda, row);
+          else if (row.kind === 'cancel-instance') await sendCancel(db, camunda, row);
           else await sendMessage(db, camunda, row);
           handled += 1;
         } catch (e) {

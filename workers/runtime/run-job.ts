@@ -25,7 +25,7 @@ export async function runJobOnce(db: Knex, handler: JobHandler, job: JobInput): 
     const applicationId = optionalVariable(job, 'applicationId');
     if (applicationId) {
       const step = job.headers.step || job.elementId;
-      if (!outcome.quiet) await addSystemEvent(trx, applicationId, step);
+      if (!outcome.quiet) await addSystemEvent(trx, applicationId, step, outcome.comment ?? null);
       const state = job.headers.applicationState;
       if (state) await moveApplication(trx, applicationId, state);
     }

@@ -15,6 +15,8 @@ export interface MessageData {
   categoryNames: string;
   /** Messages of the failed checks. */
   failedChecks: string[];
+  /** The business on a certificate, e.g. "工作单位变更" (variable `businessName`). */
+  businessName?: string;
 }
 
 export interface RenderedMessage {
@@ -91,6 +93,31 @@ export const MESSAGE_TEMPLATES: Readonly<Record<string, Template>> = {
   'application-lapsed': (d) => ({
     title: '申请已失效',
     body: `您的${d.certificateLabel || '业务'}申请自考试之日起满一年仍未满足发证条件，已失效。`,
+  }),
+  // The businesses on an existing certificate (SPEC §7.2–§7.7), one set for all four.
+  'certificate-business-requested': (d) => ({
+    title: `${d.personName}申请${d.businessName}，请确认`,
+    body: `${d.personName}申请办理${d.certificateLabel}（${d.certificateNumber}）的${d.businessName}，请贵单位确认；确认后由主管部门审批。`,
+  }),
+  'certificate-business-confirmed': (d) => ({
+    title: `${d.businessName}：单位已确认`,
+    body: `${d.enterpriseName}已确认您的${d.businessName}申请（证书${d.certificateNumber}），等待主管部门审批。`,
+  }),
+  'certificate-business-rejected': (d) => ({
+    title: `${d.businessName}申请未通过`,
+    body: `您的${d.certificateLabel}（${d.certificateNumber}）${d.businessName}申请未通过。${reason(d)}`,
+  }),
+  'certificate-business-unmet': (d) => ({
+    title: `${d.businessName}未能办结`,
+    body: `您的${d.businessName}申请在办理时复核未通过，已终止办理：${d.failedChecks.join('；')}。证书可再次申请办理业务。`,
+  }),
+  'certificate-reissued': (d) => ({
+    title: `${d.businessName}已办结，证书已换发`,
+    body: `${d.personName}的${d.certificateLabel}已因${d.businessName}换发，证书编号${d.certificateNumber}，新的电子证书可立即查看和下载。`,
+  }),
+  'certificate-cancelled': (d) => ({
+    title: '证书已注销',
+    body: `您的${d.certificateLabel}（${d.certificateNumber}）已注销。如需继续从业，须重新参加考核取得证书。`,
   }),
 };
 
