@@ -13,6 +13,7 @@ import { appSecrets } from './011-app-secrets';
 import { loginThrottle } from './012-login-throttle';
 import { outboxAndDecisions } from './013-outbox-and-decisions';
 import { certificateBusiness } from './014-certificate-business';
+import { certificateNumbersRegained } from './015-certificate-numbers-regained';
 
 /** The application's migrations, in order. Append only; never edit a shipped one. */
 export const appMigrations: Migration[] = [
@@ -30,4 +31,5 @@ export const appMigrations: Migration[] = [
   loginThrottle,
   outboxAndDecisions,
   certificateBusiness,
+  certificateNumbersRegained,
 ];

@@ -91,9 +91,10 @@ export async function insertCertificate(db: Knex, c: NewCertificate): Promise<st
   return String(row.id);
 }
 
-/** Whether a number was ever held by any certificate (numbers are never given twice). */
-export async function numberWasUsed(db: Knex, number: string): Promise<boolean> {
-  return Boolean(await db('certificate_numbers').where({ number }).first('id'));
+/** The certificate that holds or held a number (a number never belongs to two), if any. */
+export async function numberHolder(db: Knex, number: string): Promise<string | undefined> {
+  const row = await db('certificate_numbers').where({ number }).first('certificate_id');
+  return row ? String(row.certificate_id) : undefined;
 }
 
 /** Gives the certificate a new current number (the trigger keeps the old one resolvable). */
