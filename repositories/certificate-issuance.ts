@@ -91,12 +91,6 @@ export async function insertCertificate(db: Knex, c: NewCertificate): Promise<st
   return String(row.id);
 }
 
-/** The certificate that holds or held a number (a number never belongs to two), if any. */
-export async function numberHolder(db: Knex, number: string): Promise<string | undefined> {
-  const row = await db('certificate_numbers').where({ number }).first('certificate_id');
-  return row ? String(row.certificate_id) : undefined;
-}
-
 /** Gives the certificate a new current number (the trigger keeps the old one resolvable). */
 export async function changeCertificateNumber(db: Knex, id: string, number: string): Promise<void> {
   await db('certificates').where({ id }).update({ number });

@@ -17,8 +17,8 @@ import {
   liftAbnormal,
   lockLiveCertificatesOfUnit,
   markAbnormal,
-  numberHolder,
 } from '../repositories/certificate-issuance';
+import { numberHolder } from '../repositories/certificate-numbers';
 import { approveCategories } from '../repositories/enterprise-categories';
 import { deliverMessage } from '../repositories/message-delivery';
 import { JobHandler, requireVariable } from './runtime/job-handler';
