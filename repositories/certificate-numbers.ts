@@ -21,3 +21,15 @@ export async function findCertificateByAnyNumber(
     .select({ issuedInProvince: 'c.issued_in_province' })
     .first();
 }
+
+/**
+ * The numbers a certificate held before its current one, in the order it first took them
+ * (`CertificateFacts.previousNumbers`: CE records may cite them).
+ */
+export async function previousNumbersOf(db: Knex, certificateId: string): Promise<string[]> {
+  return db('certificate_numbers')
+    .where({ certificate_id: certificateId })
+    .whereNotNull('until')
+    .orderBy('id')
+    .pluck('number');
+}

@@ -4,6 +4,7 @@
  * stop the others), each stored once, so importing a batch again changes nothing.
  */
 import { CalendarDate, todayInChina } from '../../domain/calendar-date';
+import { checkCePassDate, checkCePassDateNotFuture } from '../../domain/ce-record';
 import { logger } from '../../log/logger';
 import { recordAudit } from '../../repositories/audit-log';
 import {
@@ -58,7 +59,8 @@ async function importRow(
     if (e instanceof AppError) throw new RowError(e.errors);
     throw e;
   }
-  if (r.passDate > today) throw rowError('passDate', 'pass-date-in-future', '合格日期不能晚于今天');
+  const notFuture = checkCePassDateNotFuture(r.passDate, today);
+  if (!notFuture.ok) throw rowError('passDate', notFuture.code, notFuture.message);
   const idNumber = r.idNumber.toUpperCase();
   const number = r.certificateNumber.trim().toUpperCase();
   const c = await findCertificateByAnyNumber(ctx.db, number);
@@ -81,18 +83,8 @@ async function importRow(
   // still "already imported", not an error.
   const existing = await findCeRecord(ctx.db, certificateId, r.sequence, r.passDate);
   if (existing) return { outcome: 'duplicate', ceRecordId: existing.id, certificateId };
-  if (r.passDate < c.validityStart)
-    throw rowError(
-      'passDate',
-      'pass-date-before-validity',
-      `合格日期早于证书有效期起始日（${c.validityStart}），不属于本有效期的继续教育`,
-    );
-  if (r.passDate > c.validityEnd)
-    throw rowError(
-      'passDate',
-      'pass-date-after-validity',
-      `合格日期晚于证书有效期截止日（${c.validityEnd}）`,
-    );
+  const dated = checkCePassDate(r.passDate, c, today);
+  if (!dated.ok) throw rowError('passDate', dated.code, dated.message);
   const ceRecordId = await insertCeRecord(ctx.db, {
     certificateId,
     certificateNumber: number,
