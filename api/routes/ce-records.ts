@@ -77,7 +77,7 @@ export function ceRecordRoutes(ctx: UseCaseContext) {
       tag: '继续教育',
       summary: '查询继续教育记录',
       description:
-        '主管部门或培训机构按证书编号（现编号或曾用编号）和/或持证人身份证号码查询，至少填写一项。',
+        '主管部门或培训机构按证书编号（现编号或曾用编号）和/或持证人身份证号码查询，至少填写一项；最多返回 500 条，按证书和合格日期排序。',
       access: { roles: ['regulator', 'training'] },
       query: ceRecordsQuery,
       responses: { 200: ok('继续教育记录', arrayOf(ceRecord)), ...problems(400, 401, 403) },
