@@ -1,6 +1,7 @@
 /** The pure domain rules; import from here or from the concept's own file. */
 export * from './calendar-date';
 export * from './categories';
+export * from './ce-record';
 export * from './certificate-dates';
 export * from './certificate-number';
 export * from './certificate-types';

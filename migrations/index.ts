@@ -13,6 +13,7 @@ import { appSecrets } from './011-app-secrets';
 import { loginThrottle } from './012-login-throttle';
 import { outboxAndDecisions } from './013-outbox-and-decisions';
 import { certificateBusiness } from './014-certificate-business';
+import { certificateNumbersRegained } from './015-certificate-numbers-regained';
 import { certificateHistory } from './019-certificate-history';
 
 /** The application's migrations, in order. Append only; never edit a shipped one. */
@@ -31,5 +32,6 @@ export const appMigrations: Migration[] = [
   loginThrottle,
   outboxAndDecisions,
   certificateBusiness,
+  certificateNumbersRegained,
   certificateHistory,
 ];

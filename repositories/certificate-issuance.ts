@@ -91,11 +91,6 @@ export async function insertCertificate(db: Knex, c: NewCertificate): Promise<st
   return String(row.id);
 }
 
-/** Whether a number was ever held by any certificate (numbers are never given twice). */
-export async function numberWasUsed(db: Knex, number: string): Promise<boolean> {
-  return Boolean(await db('certificate_numbers').where({ number }).first('id'));
-}
-
 /** Gives the certificate a new current number (the trigger keeps the old one resolvable). */
 export async function changeCertificateNumber(db: Knex, id: string, number: string): Promise<void> {
   await db('certificates').where({ id }).update({ number });

@@ -8,13 +8,13 @@ import type { CategoryCode, JobTypeCode } from '../domain/categories';
 import type { CertificateState, CertificateType } from '../domain/certificate-types';
 import type {
   CategoryRegistration,
-  CeRecord,
   CertificateFacts,
   CheckContext,
   EnterpriseFacts,
   PersonFacts,
 } from '../domain/checks/check-context';
 import type { HeldCertificate } from '../domain/holding-rules';
+import { ceRecordsOfCertificate } from './ce-records';
 
 async function enterpriseFacts(db: Knex, id: string): Promise<EnterpriseFacts | null> {
   const row = await db('enterprises').where({ id }).first({
@@ -159,29 +159,6 @@ async function certificateFacts(
   };
 }
 
-async function ceRecordsOf(db: Knex, certificateId: string): Promise<CeRecord[]> {
-  const rows: Array<{
-    certificateNumber: string;
-    sequence: number;
-    passDate: CalendarDate;
-    used: boolean;
-  }> = await db('ce_records')
-    .where({ certificate_id: certificateId })
-    .orderBy(['pass_date', 'id'])
-    .select({
-      certificateNumber: 'certificate_number',
-      sequence: 'sequence',
-      passDate: 'pass_date',
-      used: db.raw('used_by_application_id is not null'),
-    });
-  return rows.map((r) => ({
-    certificateNumber: r.certificateNumber,
-    sequence: r.sequence === 2 ? 2 : 1,
-    passDate: r.passDate,
-    usedByRenewal: Boolean(r.used),
-  }));
-}
-
 /**
  * The context of a business on an existing certificate (SPEC §7.2–§7.7) on `today`. The
  * certificate counts as busy when another application than `applicationId` holds it.
@@ -205,7 +182,7 @@ export async function certificateCheckContext(
     certificate: facts,
     heldCertificates: await heldCertificates(db, personId),
     legalRepresentativeOf: await representedEnterprises(db, person.idNumber),
-    ceRecords: await ceRecordsOf(db, certificateId),
+    ceRecords: await ceRecordsOfCertificate(db, certificateId),
     wanted: null,
     busy: busyApplicationId !== null && busyApplicationId !== applicationId,
   };

@@ -1,17 +1,13 @@
 /**
  * `category-change-apply` (SPEC §4), in one transaction: the categories are replaced; every
  * valid or abnormal A/B certificate of the enterprise is reissued with the new category segment
- * (same certificate, same dates); a C certificate whose job type is no longer covered is marked
+ * (same certificate, same dates, same serial: back to earlier categories, its earlier number); a C certificate whose job type is no longer covered is marked
  * abnormal, and that mark alone is lifted once a change covers it again; each affected holder
  * gets one message.
  */
 import type { Knex } from 'knex';
 import { CategoryCode, JobTypeCode, categoryNames, isJobTypeAllowed } from '../domain/categories';
-import {
-  formatCertificateNumber,
-  parseCertificateNumber,
-  resegment,
-} from '../domain/certificate-number';
+import { resegment } from '../domain/certificate-number';
 import { certificateLabel } from '../domain/certificate-types';
 import {
   CertificatePrintData,
@@ -21,9 +17,8 @@ import {
   liftAbnormal,
   lockLiveCertificatesOfUnit,
   markAbnormal,
-  nextCertificateSerial,
-  numberWasUsed,
 } from '../repositories/certificate-issuance';
+import { numberHolder } from '../repositories/certificate-numbers';
 import { approveCategories } from '../repositories/enterprise-categories';
 import { deliverMessage } from '../repositories/message-delivery';
 import { JobHandler, requireVariable } from './runtime/job-handler';
@@ -35,25 +30,20 @@ const NOT_COVERED = 'category-not-covering-job-type';
 /** What happened to one certificate, as the Chinese sentence its holder reads. */
 type Effect = string | null;
 
-function withSerial(number: string, serial: number): string {
-  const parsed = parseCertificateNumber(number);
-  if (!parsed.ok) throw new Error(`Not a certificate number: ${number}`);
-  return formatCertificateNumber({ ...parsed.value, serial });
-}
-
 async function reissue(
   trx: Knex,
   c: CertificatePrintData,
   categories: CategoryCode[],
   applicationId: string,
 ): Promise<Effect> {
-  let number = resegment(c.number, categories);
+  const number = resegment(c.number, categories);
   if (number === c.number) return null;
-  if (await numberWasUsed(trx, number)) {
-    // [decision] Back to categories the certificate had before: its old number may not be given
-    // again (SPEC §5.3, certificate_numbers), so the reissue also takes a fresh serial.
-    number = withSerial(number, await nextCertificateSerial(trx));
-  }
+  // Back to categories it had before, the certificate takes its own earlier number again (SPEC
+  // §5.3). The serial is its own, so no other certificate can hold the number; should one all
+  // the same, the job fails (and the trigger would refuse it) rather than print a stranger's.
+  const holder = await numberHolder(trx, number);
+  if (holder !== undefined && holder !== String(c.id))
+    throw new Error(`Number ${number} of certificate ${c.id} is held by certificate ${holder}`);
   await changeCertificateNumber(trx, c.id, number);
   const document = await renderCertificateDocument((await findCertificatePrintData(trx, c.id))!);
   await insertIssuance(trx, {

@@ -3,6 +3,7 @@ import type { UseCaseContext } from '../use-cases/context';
 import { apiKeyRoutes } from './api-keys';
 import { applicationRoutes } from './applications';
 import { authRoutes } from './auth';
+import { ceRecordRoutes } from './ce-records';
 import { certificateBusinessRoutes } from './certificate-business';
 import { certificateRoutes } from './certificates';
 import { employmentRoutes } from './employments';
@@ -29,6 +30,7 @@ export function apiRoutes(ctx: UseCaseContext): Route[] {
     ...processRequestRoutes(ctx),
     ...employmentRoutes(ctx),
     ...examResultRoutes(ctx),
+    ...ceRecordRoutes(ctx),
     ...applicationRoutes(ctx),
     ...taskRoutes(ctx),
     ...messageRoutes(ctx),

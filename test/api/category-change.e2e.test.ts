@@ -1,4 +1,11 @@
-import { count, expectProblem, registeredEnterprise, startApi } from './api-harness';
+import { makeCertificate } from '../migrations/fixtures';
+import {
+  count,
+  expectProblem,
+  registeredEnterprise,
+  registeredPerson,
+  startApi,
+} from './api-harness';
 import { ProcessApi, enterpriseWithCategories, startProcessApi } from './process-api-harness';
 
 /* POST /api/enterprises/me/category-changes → category-change → the association's task. */
@@ -48,6 +55,53 @@ describe('api/category-change - through the engine', () => {
     });
     expect(list.body).toEqual([
       expect.objectContaining({ id: res.body.applicationId, state: 'rejected' }),
+    ]);
+  });
+
+  it('should give a B certificate its own first number back when the categories return, every number still finding it', async () => {
+    // given a safety manager's certificate at an enterprise with G P
+    const e = await enterpriseWithCategories(api, association, ['G', 'P']);
+    const holder = await registeredPerson(api, '安全员');
+    const b = await makeCertificate(api.t.db, {
+      person_id: holder.personId,
+      unit_enterprise_id: e.enterpriseId,
+      holder_name: '安全员',
+    });
+    const first = String(b.number);
+    const numberNow = async () =>
+      (await api.request('GET', `/api/certificates/${b.id}`, { token: holder.token })).body.number;
+    const approved = async (categories: string[]) => {
+      const res = await change(e.token, categories);
+      expect(res.status).toBe(201);
+      await api.decide(association, res.body.applicationId, 'approve');
+      await api.finished(res.body.applicationId);
+    };
+    // when G P → G → G P
+    await approved(['G']);
+    const second = await numberNow();
+    await approved(['G', 'P']);
+    // then the certificate has exactly its first number again, with a PDF printing it
+    expect(second).toBe(first.replace('青GPB', '青GB'));
+    expect(await numberNow()).toBe(first);
+    const pdf = await api.request('GET', `/api/certificates/${b.id}/pdf`, { token: holder.token });
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-disposition')).toContain(encodeURIComponent(first));
+    // and both numbers still name it: CE records imported under either belong to it
+    const training = await api.staff('training');
+    const imported = await api.request('POST', '/api/ce-records', {
+      token: training,
+      body: {
+        records: [second, first].map((certificateNumber, i) => ({
+          idNumber: holder.idNumber,
+          certificateNumber,
+          sequence: i + 1,
+          passDate: '2025-01-02',
+        })),
+      },
+    });
+    expect(imported.body.results).toEqual([
+      expect.objectContaining({ outcome: 'created', certificateId: b.id }),
+      expect.objectContaining({ outcome: 'created', certificateId: b.id }),
     ]);
   });
 

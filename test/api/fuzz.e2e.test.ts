@@ -265,6 +265,16 @@ describe('api - fuzzing every operation of /openapi.json', () => {
         contractFile,
       },
       importExamResults: { results: [{ ...row, examDate: addDays(todayInChina(new Date()), -3) }] },
+      importCeRecords: {
+        records: [
+          {
+            idNumber: person.idNumber,
+            certificateNumber: '青GPB2024000001',
+            sequence: 1,
+            passDate: addDays(todayInChina(new Date()), -3),
+          },
+        ],
+      },
     };
     Object.assign(tokens, {
       regulator,

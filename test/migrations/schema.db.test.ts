@@ -16,6 +16,7 @@ const TABLES = [
   'ce_reviews',
   'certificate_abnormal_reasons',
   'certificate_issuances',
+  'certificate_number_periods',
   'certificate_numbers',
   'certificates',
   'employments',

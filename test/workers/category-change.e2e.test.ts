@@ -117,18 +117,39 @@ describe('workers - category change', () => {
     });
     expect(toEnterprise.body).toContain('管道燃气、燃气汽车加气站');
 
-    // when a later change covers bottled gas again
+    // when a later change drops J, and another covers bottled gas again
+    const toG = await change(enterprise.id, String(enterprise.credit_code), ['G']);
+    await h.decide(toG.pi, 'approve');
+    await h.d.waitState(toG.pi, 'COMPLETED', 10000);
+    const onlyG = await certificate(b.id);
+    expect(onlyG.number).toBe(String(b.number).replace('青GPB', '青GB'));
     const back = await change(enterprise.id, String(enterprise.credit_code), ['G', 'P']);
     await h.decide(back.pi, 'approve');
     await h.d.waitState(back.pi, 'COMPLETED', 10000);
 
-    // then the abnormal mark is lifted, and the B number gets GP again with a fresh serial,
-    // since its former number may never be given again
+    // then the abnormal mark is lifted, and the B certificate has exactly its first number again
     expect(await certificate(c08.id)).toMatchObject({ state: 'valid' });
     expect(await reasons(c08.id)).toEqual([]);
-    const again = await certificate(b.id);
-    expect(again.number).toMatch(/^青GPB2024\d{6}$/);
-    expect(again.number).not.toBe(b.number);
+    expect(await certificate(b.id)).toMatchObject({ number: b.number, state: 'valid' });
+    // all three numbers still name this certificate, the first one current again
+    const allNumbers = await h
+      .sql('certificate_numbers')
+      .where({ certificate_id: b.id })
+      .orderBy('id');
+    expect(allNumbers.map((n) => [n.number, n.until === null])).toEqual([
+      [b.number, true],
+      [reissued.number, false],
+      [onlyG.number, false],
+    ]);
+    // each reissue printed the number it gave, the last one the first number
+    const printed = await h
+      .sql('certificate_issuances')
+      .where({ certificate_id: b.id })
+      .orderBy('id')
+      .pluck('number');
+    expect(printed).toEqual([reissued.number, onlyG.number, b.number]);
+    const [, , toManagerBack] = await messagesOf(h.sql, { person_id: manager.id });
+    expect(toManagerBack?.body).toContain(`由${onlyG.number}变更为${b.number}`);
     expect(await messagesOf(h.sql, { person_id: deliverer.id })).toHaveLength(2);
   });
 
