@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 
 export interface OutboxRow {
   id: string;
-  kind: 'start-process' | 'publish-message';
+  kind: 'start-process' | 'publish-message' | 'cancel-instance';
   applicationId: string | null;
   payload: Record<string, unknown>;
   attempts: number;
@@ -22,6 +22,11 @@ export interface MessagePayload {
   variables?: Record<string, unknown>;
 }
 
+/** The cancellation of an ended application's instance; null: not known when it was owed. */
+export interface CancelPayload {
+  processInstanceKey: string | null;
+}
+
 /**
  * Application ids whose start this process is sending right now. A drainer in this process
  * leaves them alone however long the engine takes; other processes rely on the lease.
@@ -35,7 +40,7 @@ async function enqueue(
   trx: Knex | Knex.Transaction,
   kind: OutboxRow['kind'],
   applicationId: string | null,
-  payload: StartPayload | MessagePayload,
+  payload: StartPayload | MessagePayload | CancelPayload,
   leaseMs: number,
 ): Promise<void> {
   await trx('outbox').insert({
@@ -64,6 +69,38 @@ export function enqueueMessage(
   leaseMs = 0,
 ): Promise<void> {
   return enqueue(trx, 'publish-message', applicationId, payload, leaseMs);
+}
+
+/** Owes the cancellation of the ended application's instance, held by the writer for `leaseMs`. */
+export function enqueueInstanceCancel(
+  trx: Knex.Transaction,
+  applicationId: string,
+  payload: CancelPayload,
+  leaseMs: number,
+): Promise<void> {
+  return enqueue(trx, 'cancel-instance', applicationId, payload, leaseMs);
+}
+
+/** The instance cancellation is no longer owed (done, or the instance was already gone). */
+export async function recordInstanceCancelled(db: Knex, applicationId: string): Promise<void> {
+  await db('outbox').where({ application_id: applicationId, kind: 'cancel-instance' }).delete();
+}
+
+/** Whether an instance cancellation is still owed for the application. */
+export async function owesInstanceCancel(db: Knex, applicationId: string): Promise<boolean> {
+  return Boolean(
+    await db('outbox')
+      .where({ application_id: applicationId, kind: 'cancel-instance' })
+      .first('id'),
+  );
+}
+
+/**
+ * Drops a process start still owed for an application that ended before its process began; a
+ * start already under way is found and cancelled by the owed cancellation.
+ */
+export async function dropOwedStart(trx: Knex.Transaction, applicationId: string): Promise<void> {
+  await trx('outbox').where({ application_id: applicationId, kind: 'start-process' }).delete();
 }
 
 /** The started instance recorded on its application, and the start no longer owed. */
@@ -124,9 +161,14 @@ export async function postponeOutboxRow(
 }
 
 /** Gives the lease back at once (the writer could not send it; a drainer should). */
-export async function releaseLease(db: Knex, applicationId: string, error: string): Promise<void> {
+export async function releaseLease(
+  db: Knex,
+  applicationId: string,
+  error: string,
+  kind: 'start-process' | 'cancel-instance' = 'start-process',
+): Promise<void> {
   await db('outbox')
-    .where({ application_id: applicationId, kind: 'start-process' })
+    .where({ application_id: applicationId, kind })
     .update({ last_error: error.slice(0, 500), lease_until: db.fn.now() });
 }
 

@@ -8,6 +8,7 @@ import { employmentRoutes } from './employments';
 import { enterpriseRoutes } from './enterprises';
 import { examResultRoutes } from './exam-results';
 import { messageRoutes } from './messages';
+import { operationRoutes } from './operations';
 import { passwordResetRoutes } from './password-resets';
 import { personPhotoRoutes } from './person-photo';
 import { personRoutes } from './persons';
@@ -32,5 +33,6 @@ export function apiRoutes(ctx: UseCaseContext): Route[] {
     ...taskRoutes(ctx),
     ...messageRoutes(ctx),
     ...certificateRoutes(ctx),
+    ...operationRoutes(ctx),
   ];
 }
