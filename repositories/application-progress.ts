@@ -32,8 +32,9 @@ export const ENDED_STATES = ['rejected', 'lapsed', 'completed', 'withdrawn', 'ca
 
 /**
  * Moves the application to `state`; an ending state also stamps `completed_at` (SPEC §8). An
- * application that has ended stays ended: a job that arrives after an operator cancelled it
- * fails (its transaction, and whatever it wrote, rolls back) instead of reviving it.
+ * application that has ended stays as it ended: a job that arrives after an operator cancelled
+ * it fails (its transaction, and whatever it wrote, rolls back) instead of reviving it. Moving
+ * an ended one to the state it already has changes nothing (a second job on the same work).
  */
 export async function moveApplication(db: Knex, id: string, state: string): Promise<void> {
   const count = await db('applications')
@@ -43,7 +44,8 @@ export async function moveApplication(db: Knex, id: string, state: string): Prom
   if (count > 0) return;
   const row = await db('applications').where({ id }).first('state');
   if (!row) throw new Error(`Application ${id} does not exist`);
-  throw new Error(`Application ${id} has ended (${row.state}); it cannot move to ${state}`);
+  if (row.state !== state)
+    throw new Error(`Application ${id} has ended (${row.state}); it cannot move to ${state}`);
 }
 
 /** A timeline entry written by the system (no account). */

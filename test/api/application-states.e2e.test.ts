@@ -1,6 +1,8 @@
 import { addDays, todayInChina } from '../../domain/calendar-date';
+import { sdkClient } from '../engine/engine-credentials';
 import { makeCertificate } from '../migrations/fixtures';
 import { eventually } from '../workers/worker-harness';
+import { startApi } from './api-harness';
 import {
   ProcessApi,
   employed,
@@ -109,6 +111,30 @@ describe('api/applications - states, timeline and cancellation that tell the tru
     expect(own.stateName).toBe('处理中');
     expect(own).not.toHaveProperty('incident');
     expect((await listed(p.token, applicationId)).stateName).toBe('处理中');
+  });
+
+  it('should show the stored state, not an error, while the engine does not answer', async () => {
+    // given an API whose engine is unreachable (nothing listens on port 9)
+    const { p, applicationId } = await newIssue('蒋云');
+    const cut = await startApi({ camunda: sdkClient('http://127.0.0.1:9') }, api.h.db);
+    try {
+      // when
+      const list = await cut.request('GET', '/api/applications', { token: regulator });
+      const one = await cut.request('GET', `/api/applications/${applicationId}`, {
+        token: p.token,
+      });
+      // then
+      expect(list.status).toBe(200);
+      expect(list.body.find((a: { id: string }) => a.id === applicationId)).toMatchObject({
+        stateName: '待审核',
+        incident: null,
+      });
+      expect(one.status).toBe(200);
+      expect(one.body.stateName).toBe('待审核');
+      expect(one.body.timeline[0]).toMatchObject({ step: 'submitted', stepName: '提交申请' });
+    } finally {
+      await cut.stop();
+    }
   });
 
   it('should start the timeline with the submission and name every step in Chinese', async () => {
