@@ -206,6 +206,38 @@ describe('api/applications - states, timeline and cancellation that tell the tru
     expect(audit.filter((a) => a.subject_id === applicationId)).toHaveLength(1);
   });
 
+  it('should owe the instance cancellation when the engine does not answer, and send it later', async () => {
+    // given an API whose engine is unreachable
+    const { applicationId, processInstanceKey } = await newIssue('韩梅');
+    const cut = await startApi({ camunda: sdkClient('http://127.0.0.1:9') }, api.h.db);
+    try {
+      // when
+      const res = await cut.request(
+        'POST',
+        `/api/operations/applications/${applicationId}/cancellation`,
+        {
+          token: admin,
+          body: { reason: '流程卡住，运维撤销' },
+        },
+      );
+      // then the application has ended at once, the cancellation is owed
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ state: 'cancelled', instanceCancellation: 'owed' });
+    } finally {
+      await cut.stop();
+    }
+    expect(await api.h.d.state(processInstanceKey)).toBe('ACTIVE');
+    // and once the request's lease has run out, the drainer cancels the instance
+    await api.h
+      .sql('outbox')
+      .where({ application_id: applicationId })
+      .update({ lease_until: api.h.sql.fn.now() });
+    await api.h.outbox.drain();
+    expect(await api.h.d.state(processInstanceKey)).toBe('TERMINATED');
+    expect(await api.h.sql('outbox').where({ application_id: applicationId })).toEqual([]);
+    expect((await detail(admin, applicationId)).body.state).toBe('cancelled');
+  });
+
   it('should refuse a cancellation by others, without a Chinese reason, or of an ended application', async () => {
     // given
     const { p, applicationId } = await newIssue('冯雪');
