@@ -30,17 +30,22 @@ export async function findApplication(db: Knex, id: string): Promise<Application
 /** The states an application ends in (migration 014 adds withdrawn and cancelled). */
 export const ENDED_STATES = ['rejected', 'lapsed', 'completed', 'withdrawn', 'cancelled'];
 
-/** Moves the application to `state`; an ending state also stamps `completed_at` (SPEC §8). */
+/**
+ * Moves the application to `state`; an ending state also stamps `completed_at` (SPEC §8). An
+ * application that has ended stays as it ended: a job that arrives after an operator cancelled
+ * it fails (its transaction, and whatever it wrote, rolls back) instead of reviving it. Moving
+ * an ended one to the state it already has changes nothing (a second job on the same work).
+ */
 export async function moveApplication(db: Knex, id: string, state: string): Promise<void> {
   const count = await db('applications')
     .where({ id })
     .whereNull('completed_at')
     .update({ state, completed_at: ENDED_STATES.includes(state) ? db.fn.now() : null });
-  if (count === 1) return;
-  // An application that already ended (withdrawn while a notification job ran, cancelled by an
-  // operator) stays ended: its process instance is being cancelled, the job changes nothing.
-  const exists = await db('applications').where({ id }).first('id');
-  if (!exists) throw new Error(`Application ${id} does not exist`);
+  if (count > 0) return;
+  const row = await db('applications').where({ id }).first('state');
+  if (!row) throw new Error(`Application ${id} does not exist`);
+  if (row.state !== state)
+    throw new Error(`Application ${id} has ended (${row.state}); it cannot move to ${state}`);
 }
 
 /** A timeline entry written by the system (no account). */

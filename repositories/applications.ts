@@ -1,5 +1,6 @@
 /** Applications (办件) as the API writes and shows them (SPEC §8); the workers' side is in application-progress.ts. */
 import type { Knex } from 'knex';
+import { ROLE_NAMES } from '../api/auth/policy';
 
 export type ApplicationType =
   | 'employment-proposal'
@@ -51,6 +52,30 @@ export interface TimelineEntry {
   comment: string | null;
 }
 
+/**
+ * How an account appears on a timeline: a person's or enterprise's name, staff by role and
+ * username; "系统" without an account (the same rule as the API's decisions).
+ */
+export async function accountDisplayName(db: Knex, accountId: string | null): Promise<string> {
+  if (accountId === null) return '系统';
+  const row = await db('accounts as a')
+    .leftJoin('persons as p', 'p.id', 'a.person_id')
+    .leftJoin('enterprises as e', 'e.id', 'a.enterprise_id')
+    .where('a.id', accountId)
+    .first({ role: 'a.role', username: 'a.username', person: 'p.name', enterprise: 'e.name' });
+  if (!row) return '系统';
+  return (
+    row.person ??
+    row.enterprise ??
+    `${ROLE_NAMES[row.role as keyof typeof ROLE_NAMES] ?? row.role}（${row.username}）`
+  );
+}
+
+/**
+ * Inserts the application and the first entry of its timeline, `submitted` by the applicant at
+ * the creation time, in the caller's transaction: every application's story starts with who
+ * submitted it, whichever use case created it.
+ */
 export async function insertApplication(db: Knex, a: NewApplication): Promise<string> {
   const [row] = await db('applications')
     .insert({
@@ -63,7 +88,14 @@ export async function insertApplication(db: Knex, a: NewApplication): Promise<st
       exam_result_id: a.examResultId ?? null,
       subject: JSON.stringify(a.subject),
     })
-    .returning('id');
+    .returning(['id', 'created_at']);
+  await db('application_events').insert({
+    application_id: row.id,
+    step: 'submitted',
+    actor_account_id: a.applicantAccountId,
+    actor_name: await accountDisplayName(db, a.applicantAccountId),
+    at: row.created_at,
+  });
   return String(row.id);
 }
 

@@ -22,8 +22,9 @@ export interface MessagePayload {
   variables?: Record<string, unknown>;
 }
 
+/** The cancellation of an ended application's instance; null: not known when it was owed. */
 export interface CancelPayload {
-  processInstanceKey: string;
+  processInstanceKey: string | null;
 }
 
 /**
@@ -70,28 +71,34 @@ export function enqueueMessage(
   return enqueue(trx, 'publish-message', applicationId, payload, leaseMs);
 }
 
-/**
- * Owes the cancellation of an application's instance (it ended on our side: withdrawn,
- * cancelled by an operator); returns the row id, so the writer can delete it once it sent it.
- */
-export async function enqueueInstanceCancel(
+/** Owes the cancellation of the ended application's instance, held by the writer for `leaseMs`. */
+export function enqueueInstanceCancel(
   trx: Knex.Transaction,
   applicationId: string,
-  processInstanceKey: string,
+  payload: CancelPayload,
   leaseMs: number,
-): Promise<string> {
-  const [row] = await trx('outbox')
-    .insert({
-      kind: 'cancel-instance',
-      application_id: applicationId,
-      payload: JSON.stringify({ processInstanceKey }),
-      lease_until: trx.raw(leaseSql(leaseMs)),
-    })
-    .returning('id');
-  return String(row.id);
+): Promise<void> {
+  return enqueue(trx, 'cancel-instance', applicationId, payload, leaseMs);
 }
 
-/** The owed start of an application not sent yet is dropped (the application ended first). */
+/** The instance cancellation is no longer owed (done, or the instance was already gone). */
+export async function recordInstanceCancelled(db: Knex, applicationId: string): Promise<void> {
+  await db('outbox').where({ application_id: applicationId, kind: 'cancel-instance' }).delete();
+}
+
+/** Whether an instance cancellation is still owed for the application. */
+export async function owesInstanceCancel(db: Knex, applicationId: string): Promise<boolean> {
+  return Boolean(
+    await db('outbox')
+      .where({ application_id: applicationId, kind: 'cancel-instance' })
+      .first('id'),
+  );
+}
+
+/**
+ * Drops a process start still owed for an application that ended before its process began; a
+ * start already under way is found and cancelled by the owed cancellation.
+ */
 export async function dropOwedStart(trx: Knex.Transaction, applicationId: string): Promise<void> {
   await trx('outbox').where({ application_id: applicationId, kind: 'start-process' }).delete();
 }
@@ -154,9 +161,14 @@ export async function postponeOutboxRow(
 }
 
 /** Gives the lease back at once (the writer could not send it; a drainer should). */
-export async function releaseLease(db: Knex, applicationId: string, error: string): Promise<void> {
+export async function releaseLease(
+  db: Knex,
+  applicationId: string,
+  error: string,
+  kind: 'start-process' | 'cancel-instance' = 'start-process',
+): Promise<void> {
   await db('outbox')
-    .where({ application_id: applicationId, kind: 'start-process' })
+    .where({ application_id: applicationId, kind })
     .update({ last_error: error.slice(0, 500), lease_until: db.fn.now() });
 }
 

@@ -11,7 +11,7 @@ import { applicationFor, applicationsOf } from '../use-cases/applications';
 import type { UseCaseContext } from '../use-cases/context';
 import { ok, problems } from './responses';
 
-const ACCESS = { roles: ['person', 'enterprise', 'regulator', 'association'] } as const;
+const ACCESS = { roles: ['person', 'enterprise', 'regulator', 'association', 'admin'] } as const;
 
 export function applicationRoutes(ctx: UseCaseContext) {
   return [
@@ -22,7 +22,7 @@ export function applicationRoutes(ctx: UseCaseContext) {
       tag: '办件',
       summary: '我的办件',
       description:
-        '从业人员、企业：与自己有关的办件；主管部门：新发证；燃气协会：经营类别登记与变更。新的在前。',
+        '从业人员、企业：与自己有关的办件；主管部门：新发证等证书业务；燃气协会：经营类别登记与变更；系统管理员：全部。新的在前。流程异常时工作人员可见异常信息，申请人看到“处理中”。',
       access: ACCESS,
       query: applicationsQuery,
       responses: { 200: ok('办件列表', arrayOf(applicationSummary)), ...problems(400, 401, 403) },

@@ -10,6 +10,7 @@ import { employmentRoutes } from './employments';
 import { enterpriseRoutes } from './enterprises';
 import { examResultRoutes } from './exam-results';
 import { messageRoutes } from './messages';
+import { operationRoutes } from './operations';
 import { passwordResetRoutes } from './password-resets';
 import { personPhotoRoutes } from './person-photo';
 import { personRoutes } from './persons';
@@ -36,5 +37,6 @@ export function apiRoutes(ctx: UseCaseContext): Route[] {
     ...messageRoutes(ctx),
     ...certificateRoutes(ctx),
     ...certificateBusinessRoutes(ctx),
+    ...operationRoutes(ctx),
   ];
 }

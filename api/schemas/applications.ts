@@ -82,7 +82,11 @@ const checkResult = object({
 });
 
 const timelineEntry = object({
-  step: { type: 'string', description: '步骤代码（流程图中的元素编号）' },
+  step: { type: 'string', description: '步骤代码（流程图中的元素编号，或 submitted 等系统步骤）' },
+  stepName: {
+    type: 'string',
+    description: '步骤名称（已部署流程图中的元素名称，如“主管部门审核考试成绩”）',
+  },
   actor: { type: 'string' },
   at: timestamp,
   decision: nullable({ type: 'string', enum: ['approved', 'rejected', null] }),
@@ -94,7 +98,26 @@ export const applicationSummary = object({
   type: { type: 'string' },
   typeName: { type: 'string' },
   state: { type: 'string' },
-  stateName: { type: 'string' },
+  stateName: {
+    type: 'string',
+    description:
+      '状态名称；流程异常时主管部门等工作人员看到“流程异常（待运维处理）”，申请人看到“处理中”',
+  },
+  incident: nullable(
+    object(
+      {
+        message: { type: 'string', description: '引擎记录的错误信息（运维用）' },
+        elementId: { type: 'string' },
+        elementName: { type: 'string', description: '出错的流程步骤名称' },
+        since: timestamp,
+      },
+      [],
+      {
+        description:
+          '仅工作人员可见：办理中的办件其流程实例的未处理异常；无异常为 null，申请人无此字段',
+      },
+    ),
+  ),
   personId: nullable({ type: 'string' }),
   enterpriseId: nullable({ type: 'string' }),
   employmentId: nullable({ type: 'string' }),

@@ -10,6 +10,8 @@ import {
 import { forbidden, visibleOr404 } from '../auth/policy';
 import type { Principal } from '../auth/principal';
 import type { UseCaseContext } from './context';
+import { IncidentView, instanceElementNames, openIncidents, tolerant } from './process-facts';
+import { stepName } from './timeline-steps';
 
 const TYPE_NAMES: Record<string, string> = {
   'employment-proposal': '聘用确认',
@@ -37,6 +39,13 @@ const STATE_NAMES: Record<string, string> = {
   cancelled: '已撤销',
 };
 
+/** What staff read while an application's process has an incident (SPEC §8). */
+const INCIDENT_STATE_NAME = '流程异常（待运维处理）';
+/** What the applicant reads meanwhile: the office is on it, nothing for them to do. */
+const INCIDENT_STATE_NAME_FOR_PARTIES = '处理中';
+
+const ALL_TYPES = Object.keys(TYPE_NAMES) as ApplicationType[];
+
 /** The application types each reviewing role is assigned (the candidate groups of the diagrams). */
 const REVIEWED_TYPES: Partial<Record<Principal['role'], readonly ApplicationType[]>> = {
   regulator: [
@@ -49,6 +58,8 @@ const REVIEWED_TYPES: Partial<Record<Principal['role'], readonly ApplicationType
     'cancellation',
   ],
   association: ['category-registration', 'category-change'],
+  // The operator who cancels stuck applications sees every one.
+  admin: ALL_TYPES,
 };
 
 function scopeOf(principal: Principal): ApplicationScope {
@@ -67,13 +78,25 @@ function maySee(principal: Principal, a: Application): boolean {
   return scope.types.includes(a.type);
 }
 
-function summary(a: Application) {
+/** Parties (person, enterprise) are not shown the technical side of their application. */
+const isParty = (principal: Principal) =>
+  principal.role === 'person' || principal.role === 'enterprise';
+
+function summary(a: Application, principal: Principal, incident: IncidentView | undefined) {
+  const stuck = Boolean(incident) && a.completedAt === null;
+  const party = isParty(principal);
+  const stateName = !stuck
+    ? (STATE_NAMES[a.state] ?? a.state)
+    : party
+      ? INCIDENT_STATE_NAME_FOR_PARTIES
+      : INCIDENT_STATE_NAME;
   return {
     id: a.id,
     type: a.type,
     typeName: TYPE_NAMES[a.type] ?? a.type,
     state: a.state,
-    stateName: STATE_NAMES[a.state] ?? a.state,
+    stateName,
+    ...(party ? {} : { incident: stuck ? incident! : null }),
     personId: a.personId,
     enterpriseId: a.enterpriseId,
     employmentId: a.employmentId,
@@ -85,13 +108,24 @@ function summary(a: Application) {
   };
 }
 
+/** The open incidents of these applications' instances (only those still in progress). */
+function incidentsOf(ctx: UseCaseContext, applications: readonly Application[]) {
+  const keys = applications
+    .filter((a) => a.completedAt === null && a.processInstanceKey !== null)
+    .map((a) => a.processInstanceKey!);
+  const camunda = ctx.camunda;
+  if (!camunda || keys.length === 0) return Promise.resolve(new Map<string, IncidentView>());
+  return tolerant('incidents', () => openIncidents(camunda, keys), new Map<string, IncidentView>());
+}
+
 export async function applicationsOf(
   ctx: UseCaseContext,
   principal: Principal,
   query: { state?: string; type?: string },
 ) {
   const rows = await listApplications(ctx.db, scopeOf(principal), { ...query, limit: 500 });
-  return rows.map(summary);
+  const incidents = await incidentsOf(ctx, rows);
+  return rows.map((a) => summary(a, principal, incidents.get(a.processInstanceKey ?? '')));
 }
 
 export async function applicationFor(ctx: UseCaseContext, principal: Principal, id: string) {
@@ -100,12 +134,24 @@ export async function applicationFor(ctx: UseCaseContext, principal: Principal, 
     (x) => maySee(principal, x),
     '办件',
   );
-  const timeline = await listTimeline(ctx.db, a.id);
+  const camunda = ctx.camunda;
+  const [timeline, incidents, names] = await Promise.all([
+    listTimeline(ctx.db, a.id),
+    incidentsOf(ctx, [a]),
+    camunda && a.processInstanceKey
+      ? tolerant(
+          'element names',
+          () => instanceElementNames(camunda, a.processInstanceKey!),
+          new Map<string, string>(),
+        )
+      : new Map<string, string>(),
+  ]);
   return {
-    ...summary(a),
+    ...summary(a, principal, incidents.get(a.processInstanceKey ?? '')),
     checkResults: a.checkResults,
     timeline: timeline.map((e) => ({
       step: e.step,
+      stepName: stepName(e.step, names),
       actor: e.actorName,
       at: e.at,
       decision: e.decision,

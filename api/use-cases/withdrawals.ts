@@ -7,7 +7,7 @@
  * Then this request cancels the instance; should the engine not answer, the drainer does.
  */
 import { deliverMessage } from '../../repositories/message-delivery';
-import { moveApplication } from '../../repositories/application-progress';
+import { endApplication } from '../../repositories/application-endings';
 import {
   ApplicationType,
   findApplicationById,
@@ -19,6 +19,7 @@ import { AppError } from '../app-error';
 import { engineStatus } from '../engine-errors';
 import { notFound } from '../auth/policy';
 import type { Principal } from '../auth/principal';
+import { sendCancel } from './application-cancellation';
 import type { UseCaseContext } from './context';
 import { START_LEASE_MS } from './process-start';
 import { actorName } from './tasks';
@@ -47,7 +48,7 @@ export async function withdrawApplication(
   if (!WITHDRAWABLE.includes(application.type))
     throw new AppError(422, 'not-withdrawable', '该类办件不能撤回');
   const name = await actorName(ctx.db, principal);
-  const owed = await ctx.db.transaction(async (trx) => {
+  const ended = await ctx.db.transaction(async (trx) => {
     if (await lockLiveApplication(trx, applicationId))
       throw new AppError(409, 'application-ended', '该办件已结束，不能撤回');
     const decided = await trx('application_events')
@@ -55,20 +56,20 @@ export async function withdrawApplication(
       .whereNotNull('decision')
       .first('id');
     if (decided) throw new AppError(409, 'already-decided', '主管部门已作出审批决定，不能撤回');
-    await moveApplication(trx, applicationId, 'withdrawn');
-    await trx('application_events').insert({
-      application_id: applicationId,
-      step: 'withdrawn',
-      actor_account_id: principal.accountId,
-      actor_name: name,
-      comment: reason?.trim() || null,
-    });
-    // The employer was asked to confirm (and may have): it should not wait for, or act on, it.
     const asked =
       application.state === 'awaiting-enterprise' ||
       (await trx('application_events')
         .where({ application_id: applicationId, step: 'enterprise-confirm' })
         .first('id'));
+    const done = await endApplication(trx, applicationId, {
+      state: 'withdrawn',
+      step: 'withdrawn',
+      actorAccountId: principal.accountId,
+      actorName: name,
+      comment: reason?.trim() || null,
+    });
+    if (!done?.ended) throw new AppError(409, 'application-ended', '该办件已结束，不能撤回');
+    // The employer was asked to confirm (and may have): it should not wait for, or act on, it.
     if (application.enterpriseId && application.type !== 'enterprise-rename' && asked) {
       await deliverMessage(trx, {
         enterpriseId: application.enterpriseId,
@@ -80,25 +81,16 @@ export async function withdrawApplication(
         dedupeKey: `withdrawn:${applicationId}:enterprise`,
       });
     }
-    if (!application.processInstanceKey) {
-      await dropOwedStart(trx, applicationId);
-      return null;
-    }
-    const key = application.processInstanceKey;
-    return { key, row: await enqueueInstanceCancel(trx, applicationId, key, START_LEASE_MS) };
+    // A start not yet sent is dropped; one under way is found and cancelled by the drainer.
+    if (!done.processInstanceKey) await dropOwedStart(trx, applicationId);
+    await enqueueInstanceCancel(
+      trx,
+      applicationId,
+      { processInstanceKey: done.processInstanceKey },
+      START_LEASE_MS,
+    );
+    return done;
   });
-  if (owed && ctx.camunda) {
-    try {
-      await ctx.camunda.cancelProcessInstance({ processInstanceKey: owed.key } as never);
-      await deleteOutboxRow(ctx.db, owed.row);
-    } catch (error) {
-      if (engineStatus(error) === 404) await deleteOutboxRow(ctx.db, owed.row);
-      else
-        logger.warn(
-          { err: error, applicationId },
-          'api: cancel after withdrawal left to the outbox',
-        );
-    }
-  }
+  if (ended.processInstanceKey) await sendCancel(ctx, applicationId, ended.processInstanceKey);
   return { applicationId, state: 'withdrawn' };
 }

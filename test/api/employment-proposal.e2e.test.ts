@@ -59,12 +59,17 @@ describe('api/employment-proposal - through the engine', () => {
       token: e.token,
     });
     expect(detail.body.timeline.map((s: { step: string }) => s.step)).toEqual([
+      'submitted',
       'notify-person-proposed',
       'consent',
       'employment-activated',
       'notify-enterprise-activated',
     ]);
-    expect(detail.body.timeline[1]).toMatchObject({ actor: '赵丽', decision: 'approved' });
+    expect(detail.body.timeline[0]).toMatchObject({
+      stepName: '提交申请',
+      actor: '西宁燃气有限公司',
+    });
+    expect(detail.body.timeline[2]).toMatchObject({ actor: '赵丽', decision: 'approved' });
   });
 
   it('should decline the proposal when the person refuses with a reason', async () => {

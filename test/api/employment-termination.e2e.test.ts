@@ -41,12 +41,14 @@ describe('api/employment-termination - through the engine', () => {
       token: p.token,
     });
     expect(detail.body.timeline.map((s: { step: string }) => s.step)).toEqual([
+      'submitted',
       'notify-enterprise-requested',
       'enterprise-confirm',
       'employment-ended',
       'notify-person-ended',
     ]);
-    expect(detail.body.timeline[1]).toMatchObject({
+    expect(detail.body.timeline[0]).toMatchObject({ actor: '陈六' });
+    expect(detail.body.timeline[2]).toMatchObject({
       actor: '西宁燃气有限公司',
       decision: 'approved',
     });
@@ -63,7 +65,7 @@ describe('api/employment-termination - through the engine', () => {
       token: p.token,
     });
     expect(detail.body).toMatchObject({ state: 'rejected' });
-    expect(detail.body.timeline[1]).toMatchObject({ comment: '合同期内不得解除' });
+    expect(detail.body.timeline[2]).toMatchObject({ comment: '合同期内不得解除' });
   });
 
   it('should answer 422 for a second request in progress and write nothing', async () => {

@@ -183,7 +183,12 @@ describe('api/journey - from registration to a verified certificate', () => {
     // The application tells the story.
     const story = await req('GET', `/api/applications/${row.applicationId}`, { token: person });
     expect(story.body.timeline.map((s: { step: string }) => s.step)).toEqual(
-      expect.arrayContaining(['regulator-review', 'certificate-issued', 'notify-issued']),
+      expect.arrayContaining([
+        'submitted',
+        'regulator-review',
+        'certificate-issued',
+        'notify-issued',
+      ]),
     );
     expect(api.h.errors).toEqual([]);
   });

@@ -84,8 +84,10 @@ describe('api/new-issue - exam results through the engine', () => {
     });
     expect(detail.body.state).toBe('completed');
     expect(detail.body.checkResults.every((c: { passed: boolean }) => c.passed)).toBe(true);
-    expect(detail.body.timeline[0]).toMatchObject({
+    expect(detail.body.timeline[0]).toMatchObject({ step: 'submitted', stepName: '提交申请' });
+    expect(detail.body.timeline[1]).toMatchObject({
       step: 'regulator-review',
+      stepName: '主管部门审核考试成绩',
       decision: 'approved',
       actor: expect.stringContaining('主管部门'),
     });

@@ -19,7 +19,7 @@ import {
 export interface ProcessApi extends ApiHarness {
   h: WorkerHarness;
   /** A staff account (created by the admin use case) and its token. */
-  staff(role: 'regulator' | 'association' | 'training'): Promise<string>;
+  staff(role: 'regulator' | 'association' | 'training' | 'admin'): Promise<string>;
   /** Waits for the open task of an application visible to `token`; returns its key. */
   taskOf(token: string, applicationId: string): Promise<string>;
   decide(
@@ -40,7 +40,7 @@ let staffSerial = 0;
 export async function startProcessApi(): Promise<ProcessApi> {
   const h = await startWorkerHarness();
   const api = await startApi({ camunda: h.client }, h.db);
-  const staff = async (role: 'regulator' | 'association' | 'training') => {
+  const staff = async (role: 'regulator' | 'association' | 'training' | 'admin') => {
     staffSerial += 1;
     const username = `${role}${staffSerial}`;
     await createStaffUser(h.sql, { role, username, password: PASSWORD });

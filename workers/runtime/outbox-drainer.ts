@@ -1,6 +1,7 @@
 /**
- * Sends the engine commands the outbox owes (repositories/outbox.ts) and repairs decisions that
- * a crash left half-done. Runs at start — so whatever a killed program owed goes out when it
+ * Sends the engine commands the outbox owes (repositories/outbox.ts: process starts, messages,
+ * instance cancellations), repairs decisions that a crash left half-done and, every minute,
+ * ends applications whose instance an operator ended (instance-reconciliation.ts). Runs at start — so whatever a killed program owed goes out when it
  * comes back — and then every second. Several programs on one database share the work through
  * leases and `for update skip locked`.
  */
@@ -12,9 +13,9 @@ import {
   takeBackDecision,
 } from '../../repositories/decisions';
 import {
+  CancelPayload,
   claimDue,
   deleteOutboxRow,
-  CancelPayload,
   MessagePayload,
   OutboxRow,
   postponeOutboxRow,
@@ -22,6 +23,7 @@ import {
   StartPayload,
   startsInFlight,
 } from '../../repositories/outbox';
+import { ReconciliationCursor, reconcileInstances } from './instance-reconciliation';
 import type { WorkerLog } from './start-workers';
 
 export interface OutboxDrainerOptions {
@@ -34,11 +36,15 @@ export interface OutboxDrainerOptions {
   leaseMs?: number;
   /** A pending decision older than this is repaired; default DECISION_STALE_MS or 60 s. */
   decisionStaleMs?: number;
+  /** How often applications are compared with their instances (instance-reconciliation.ts); default 60 s. */
+  reconcileIntervalMs?: number;
 }
 
 export interface OutboxDrainer {
   /** One pass now (tests and start-up); resolves with the number of commands handled. */
   drain(): Promise<number>;
+  /** Ends the applications whose instances an operator ended, now; resolves with how many. */
+  reconcile(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -71,8 +77,9 @@ async function sendStart(db: Knex, camunda: CamundaRestClient, row: OutboxRow): 
   const applicationId = row.applicationId!;
   const application = await db('applications')
     .where({ id: applicationId })
-    .first('process_instance_key');
-  if (!application || application.process_instance_key) {
+    .first('process_instance_key', 'completed_at');
+  // Started already, or ended (cancelled) before its process began: nothing to start.
+  if (!application || application.process_instance_key || application.completed_at) {
     await deleteOutboxRow(db, row.id);
     return;
   }
@@ -102,14 +109,28 @@ async function sendMessage(db: Knex, camunda: CamundaRestClient, row: OutboxRow)
   await deleteOutboxRow(db, row.id);
 }
 
-/** Cancels an instance whose application has ended on our side; gone already is done. */
+/**
+ * Cancels the instance of an application that ended outside its process. The key is the one
+ * known when the cancellation was owed, else the one a start recorded since, else an instance
+ * an unrecorded start made; a 404 means it is gone already, which is what was owed.
+ */
 async function sendCancel(db: Knex, camunda: CamundaRestClient, row: OutboxRow): Promise<void> {
-  const { processInstanceKey } = row.payload as unknown as CancelPayload;
-  try {
-    await camunda.cancelProcessInstance({ processInstanceKey } as never);
-  } catch (e) {
-    const status = (e as { response?: { statusCode?: number } })?.response?.statusCode;
-    if (status !== 404) throw e;
+  const applicationId = row.applicationId!;
+  const payload = row.payload as unknown as CancelPayload;
+  const application = await db('applications')
+    .where({ id: applicationId })
+    .first('process_instance_key');
+  const key =
+    payload.processInstanceKey ??
+    application?.process_instance_key ??
+    (await existingInstance(camunda, applicationId));
+  if (key) {
+    try {
+      await camunda.cancelProcessInstance({ processInstanceKey: String(key) });
+    } catch (e) {
+      const status = (e as { response?: { statusCode?: number } })?.response?.statusCode;
+      if (status !== 404) throw e;
+    }
   }
   await deleteOutboxRow(db, row.id);
 }
@@ -138,6 +159,9 @@ export function startOutboxDrainer(options: OutboxDrainerOptions): OutboxDrainer
   const intervalMs = options.intervalMs ?? 1000;
   const leaseMs = options.leaseMs ?? Number(process.env.OUTBOX_LEASE_MS ?? 60_000);
   const staleMs = options.decisionStaleMs ?? Number(process.env.DECISION_STALE_MS ?? 60_000);
+  const reconcileMs = options.reconcileIntervalMs ?? 60_000;
+  const cursor: ReconciliationCursor = { afterId: '0' };
+  let reconcileDueAt = 0;
   let stopped = false;
   let running: Promise<number> | undefined;
   let wake: (() => void) | undefined;
@@ -168,6 +192,14 @@ export function startOutboxDrainer(options: OutboxDrainerOptions): OutboxDrainer
         log.warn(`outbox: could not repair decision ${entry.id}: ${message(e)}`);
       }
     }
+    if (Date.now() >= reconcileDueAt) {
+      reconcileDueAt = Date.now() + reconcileMs;
+      try {
+        handled += await reconcileInstances(db, camunda, cursor);
+      } catch (e) {
+        log.warn(`outbox: could not compare applications with their instances: ${message(e)}`);
+      }
+    }
     return handled;
   }
 
@@ -195,6 +227,7 @@ export function startOutboxDrainer(options: OutboxDrainerOptions): OutboxDrainer
   const looping = loop();
   return {
     drain,
+    reconcile: () => reconcileInstances(db, camunda, { afterId: '0' }, { batches: 1000 }),
     stop: async () => {
       stopped = true;
       wake?.();

@@ -187,6 +187,93 @@ describe('workers/runtime/outbox-drainer - owed commands and half-done decisions
     expect(await h.db.db('outbox').where({ kind: 'publish-message' })).toEqual([]);
   });
 
+  /** An application cancelled by an operator whose instance cancellation is owed. */
+  async function owedCancellation(processInstanceKey: string | null, applicationId?: string) {
+    const id = applicationId ?? (await owedApplication(60));
+    await h.db.db('outbox').where({ application_id: id }).delete();
+    await h.db
+      .db('applications')
+      .where({ id })
+      .update({ state: 'cancelled', completed_at: h.db.db.fn.now() });
+    await h.db.db('outbox').insert({
+      kind: 'cancel-instance',
+      application_id: id,
+      payload: JSON.stringify({ processInstanceKey }),
+      lease_until: h.db.db.raw('now()'),
+    });
+    return id;
+  }
+
+  const stateOf = async (processInstanceKey: string) =>
+    (await h.client.searchProcessInstances({ filter: { processInstanceKey } })).items[0]?.state;
+
+  it('should cancel the instance of an application an operator cancelled', async () => {
+    // given
+    const made = await h.client.createProcessInstance({
+      processDefinitionId: 'owed',
+      variables: {},
+    });
+    const key = String(made.processInstanceKey);
+    const id = await owedCancellation(key);
+    const d = drainer();
+    // when
+    await d.drain();
+    await d.stop();
+    // then
+    expect(await stateOf(key)).toBe('TERMINATED');
+    expect(await h.db.db('outbox').where({ application_id: id })).toEqual([]);
+  });
+
+  it('should take an instance that is gone already (404) as cancelled', async () => {
+    // given
+    const made = await h.client.createProcessInstance({
+      processDefinitionId: 'owed',
+      variables: {},
+    });
+    const key = String(made.processInstanceKey);
+    await h.client.cancelProcessInstance({ processInstanceKey: key });
+    const id = await owedCancellation(key);
+    const d = drainer();
+    // when
+    await d.drain();
+    await d.stop();
+    // then
+    expect(await h.db.db('outbox').where({ application_id: id })).toEqual([]);
+  });
+
+  it('should find and cancel an instance a start made but never recorded', async () => {
+    // given the application was cancelled while its start was under way
+    const id = await owedApplication(60);
+    const made = await h.client.createProcessInstance({
+      processDefinitionId: 'owed',
+      variables: { applicationId: id },
+    });
+    await owedCancellation(null, id);
+    const d = drainer();
+    // when
+    await d.drain();
+    await d.stop();
+    // then
+    expect(await stateOf(String(made.processInstanceKey))).toBe('TERMINATED');
+    expect(await h.db.db('outbox').where({ application_id: id })).toEqual([]);
+  });
+
+  it('should not start the process of an application that ended before its start was sent', async () => {
+    // given
+    const id = await owedApplication();
+    await h.db
+      .db('applications')
+      .where({ id })
+      .update({ state: 'cancelled', completed_at: h.db.db.fn.now() });
+    const d = drainer();
+    // when
+    await d.drain();
+    await d.stop();
+    // then
+    expect(await instancesOf(id)).toBe(0);
+    expect(await h.db.db('outbox').where({ application_id: id })).toEqual([]);
+  });
+
   async function eventuallyTask(processInstanceKey: string): Promise<string> {
     for (let i = 0; i < 100; i++) {
       const r = await h.client.searchUserTasks({ filter: { processInstanceKey } } as never);

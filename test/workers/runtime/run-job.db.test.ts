@@ -113,6 +113,28 @@ describe('workers/runtime - run a job once per job key', () => {
     );
   });
 
+  it('should issue nothing for an application an operator cancelled before its job ran', async () => {
+    // given
+    const { exam, application, variables } = await newIssue();
+    await t
+      .db('applications')
+      .where({ id: application.id })
+      .update({ state: 'cancelled', completed_at: t.db.fn.now() });
+    // when
+    const run = runJobOnce(
+      t.db,
+      certificateIssue,
+      job('certificate-issue', variables, issueHeaders),
+    );
+    // then the job fails (a retry, then an incident if the instance lives on) and leaves nothing
+    await expect(run).rejects.toThrow(/has ended \(cancelled\)/);
+    expect(await t.db('certificates').where({ exam_result_id: exam.id })).toEqual([]);
+    expect(await timelineOf(t.db, application.id)).toEqual([]);
+    expect(await t.db('applications').where({ id: application.id }).first('state')).toEqual({
+      state: 'cancelled',
+    });
+  });
+
   it('should send one message per recipient when a message job runs twice, even concurrently', async () => {
     // given
     const { person, variables } = await newIssue();
