@@ -13,10 +13,8 @@ import {
   findApplicationById,
   lockLiveApplication,
 } from '../../repositories/applications';
-import { deleteOutboxRow, dropOwedStart, enqueueInstanceCancel } from '../../repositories/outbox';
-import { logger } from '../../log/logger';
+import { dropOwedStart, enqueueInstanceCancel } from '../../repositories/outbox';
 import { AppError } from '../app-error';
-import { engineStatus } from '../engine-errors';
 import { notFound } from '../auth/policy';
 import type { Principal } from '../auth/principal';
 import { sendCancel } from './application-cancellation';
