@@ -8,7 +8,7 @@ import type { CalendarDate } from '../domain/calendar-date';
 import { toParts } from '../domain/calendar-date';
 import type { CertificateType } from '../domain/certificate-types';
 import type { Sex } from '../domain/id-number';
-import { loadCjkFont } from './cjk-font';
+import { loadCjkFont, shareLayoutCache } from './cjk-font';
 import { type Doc, cellText, centered, emboldened, rightAligned } from './pdf-text';
 import { drawQrMatrix, verificationQrMatrix } from './verification-qr';
 
@@ -93,6 +93,7 @@ export async function renderCertificatePdf(input: CertificatePdfInput): Promise<
   // pdfkit accepts a parsed fontkit font; its types list only paths and bytes.
   doc.registerFont(CJK, font as unknown as PDFKit.Mixins.PDFFontSource);
   doc.font(CJK);
+  shareLayoutCache(doc);
 
   drawFrame(doc);
   drawHeader(doc, input.certificateNumber);

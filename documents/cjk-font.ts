@@ -8,7 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { shareUnusedSubroutineStubs } from './cff-subset-stubs';
+import { flattenSubsetCharstrings } from './cff-subset-flat';
 
 /** PostScript name, as it appears (after the subset tag) in the PDF's /BaseFont. */
 export const CJK_FONT_NAME = 'NotoSansHans-Regular';
@@ -42,10 +42,34 @@ let loading: Promise<ParsedFont> | undefined;
 export function loadCjkFont(): Promise<ParsedFont> {
   loading ??= readFile(path.join(FONT_DIR, `${CJK_FONT_NAME}.otf`)).then((bytes) => {
     const font = fontkit.create(bytes);
-    shareUnusedSubroutineStubs(font);
+    flattenSubsetCharstrings(font);
     return font;
   });
   // A failed read is not cached: the next document tries again.
   loading.catch(() => (loading = undefined));
   return loading;
+}
+
+/** pdfkit's per-document font object, where it keeps the text runs it has laid out. */
+interface EmbeddedFontCache {
+  layoutCache?: Record<string, unknown>;
+}
+
+/** Text runs kept across documents; names and unit names vary, so the cache starts afresh. */
+const LAYOUT_CACHE_LIMIT = 5000;
+let layoutCache: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+
+/**
+ * Lets the document's current font (the shared CJK font) reuse the text runs earlier documents
+ * laid out: shaping a string (fontkit's layout, ~1-2 ms per certificate) gives the same glyphs
+ * and positions for the same font every time, and pdfkit copies a run before changing it. It
+ * keeps one such cache per document by default, so the fixed labels were shaped anew each time.
+ */
+export function shareLayoutCache(doc: PDFKit.PDFDocument): void {
+  const font = (doc as unknown as { _font?: EmbeddedFontCache })._font;
+  if (!font?.layoutCache) return;
+  if (Object.keys(layoutCache).length > LAYOUT_CACHE_LIMIT) {
+    layoutCache = Object.create(null) as Record<string, unknown>;
+  }
+  font.layoutCache = layoutCache;
 }

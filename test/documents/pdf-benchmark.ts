@@ -1,7 +1,8 @@
 /**
  * CPU per certificate PDF, in-thread and through the worker-thread pool (`npx tsx
  * test/documents/pdf-benchmark.ts [count]`): the figures of docs/benchmarks.md, "Certificate
- * PDF". The photo is the stored kind, the upload normalised to a 413×578 JPEG.
+ * PDF". The photo is the stored kind, the upload normalised to a 413×578 JPEG; holders' names
+ * differ between certificates.
  */
 import { performance } from 'node:perf_hooks';
 import { normaliseIdPhoto } from '../../api/use-cases/uploaded-files';
@@ -12,9 +13,18 @@ import { sampleCertificate, samplePhotoPng } from './certificate-fixture';
 const WARM_UP = 5;
 const CONCURRENCY = 16;
 
+// Holders' names vary from one certificate to the next, so every PDF has glyphs (and text runs)
+// that the one before did not: a benchmark of one name would flatter the per-thread caches.
+const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗';
+const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂';
+
 function inputs(count: number, photo: Buffer): CertificatePdfInput[] {
   return Array.from({ length: count }, (_, i) =>
-    sampleCertificate({ photo, certificateNumber: `青C04202600${String(i).padStart(4, '0')}` }),
+    sampleCertificate({
+      photo,
+      holderName: SURNAMES[i % 20] + GIVEN[(i * 7) % 25] + GIVEN[(i * 11 + 3) % 25],
+      certificateNumber: `青C04202600${String(i).padStart(4, '0')}`,
+    }),
   );
 }
 
