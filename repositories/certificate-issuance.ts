@@ -20,6 +20,15 @@ export async function findCertificatePrintData(
   return printData(db).where('c.id', id).first();
 }
 
+/** The print data of several certificates, by id order. */
+export async function findCertificatesPrintData(
+  db: Knex,
+  ids: string[],
+): Promise<CertificatePrintData[]> {
+  if (ids.length === 0) return [];
+  return printData(db).whereIn('c.id', ids).orderBy('c.id');
+}
+
 /** Valid and abnormal certificates whose unit is the enterprise, locked for a reissue. */
 export async function lockLiveCertificatesOfUnit(
   db: Knex,
@@ -116,6 +125,24 @@ export async function insertIssuance(db: Knex, i: NewIssuance): Promise<void> {
     snapshot: JSON.stringify(i.snapshot),
     pdf: i.pdf,
   });
+}
+
+/** Several issuances in a few statements (a rename reissues up to thousands at once). */
+export async function insertIssuances(db: Knex, issuances: NewIssuance[]): Promise<void> {
+  // Small batches: each statement carries its PDFs as parameters (tens of KB each).
+  for (let i = 0; i < issuances.length; i += 50) {
+    await db('certificate_issuances').insert(
+      issuances.slice(i, i + 50).map((s) => ({
+        certificate_id: s.certificateId,
+        application_id: s.applicationId,
+        kind: s.kind,
+        reason: s.reason,
+        number: s.number,
+        snapshot: JSON.stringify(s.snapshot),
+        pdf: s.pdf,
+      })),
+    );
+  }
 }
 
 /** Adds an abnormal reason and makes a valid certificate abnormal (SPEC §5.5). */

@@ -32,3 +32,29 @@ export async function deliverMessage(db: Knex, message: OutgoingMessage): Promis
     .returning('id');
   return rows.length > 0;
 }
+
+/** Sends many messages in a few statements, each once per dedupe key; how many were new. */
+export async function deliverMessages(db: Knex, messages: OutgoingMessage[]): Promise<number> {
+  let delivered = 0;
+  for (let i = 0; i < messages.length; i += 500) {
+    const rows = await db('messages')
+      .insert(
+        messages.slice(i, i + 500).map((m) => ({
+          person_id: m.personId ?? null,
+          enterprise_id: m.enterpriseId ?? null,
+          category: m.category,
+          title: m.title,
+          body: m.body,
+          link: m.link ?? null,
+          application_id: m.applicationId ?? null,
+          certificate_id: m.certificateId ?? null,
+          dedupe_key: m.dedupeKey,
+        })),
+      )
+      .onConflict('dedupe_key')
+      .ignore()
+      .returning('id');
+    delivered += rows.length;
+  }
+  return delivered;
+}

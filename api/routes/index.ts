@@ -7,6 +7,7 @@ import { ceRecordRoutes } from './ce-records';
 import { certificateBusinessRoutes } from './certificate-business';
 import { certificateRoutes } from './certificates';
 import { employmentRoutes } from './employments';
+import { enterpriseRenameRoutes } from './enterprise-renames';
 import { enterpriseRoutes } from './enterprises';
 import { examResultRoutes } from './exam-results';
 import { messageRoutes } from './messages';
@@ -29,6 +30,7 @@ export function apiRoutes(ctx: UseCaseContext): Route[] {
     ...enterpriseRoutes(ctx),
     ...apiKeyRoutes(ctx),
     ...processRequestRoutes(ctx),
+    ...enterpriseRenameRoutes(ctx),
     ...employmentRoutes(ctx),
     ...examResultRoutes(ctx),
     ...ceRecordRoutes(ctx),

@@ -25,6 +25,7 @@ const JOB_TYPES = [
   'name-change-apply',
   'renewal-apply',
   'certificate-cancel',
+  'enterprise-rename-apply',
 ];
 const APPLICATION_STATES = ['awaiting-review', 'approved', 'rejected', 'lapsed', 'completed'];
 const RECIPIENTS = ['person', 'enterprise', 'person,enterprise'];

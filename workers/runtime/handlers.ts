@@ -10,6 +10,7 @@ import { employmentActivate } from '../employment-activate';
 import { employmentDecline } from '../employment-decline';
 import { employmentEnd } from '../employment-end';
 import { employmentLapse } from '../employment-lapse';
+import { enterpriseRenameApply } from '../enterprise-rename-apply';
 import { messageSend } from '../message-send';
 import { nameChangeApply } from '../name-change-apply';
 import { renewalApply } from '../renewal-apply';
@@ -32,4 +33,5 @@ export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
   'name-change-apply': nameChangeApply,
   'renewal-apply': renewalApply,
   'certificate-cancel': certificateCancel,
+  'enterprise-rename-apply': enterpriseRenameApply,
 };

@@ -78,6 +78,14 @@ export const MESSAGE_TEMPLATES: Readonly<Record<string, Template>> = {
     title: '经营类别变更未通过',
     body: `贵单位的经营类别变更未通过燃气协会审核。${reason(d)}`,
   }),
+  'enterprise-rename-approved': (d) => ({
+    title: '企业名称变更已办结',
+    body: `贵单位的企业名称变更已获主管部门批准，企业名称已变更为“${d.enterpriseName}”。通过检测的人员证书已按新名称换发（证书编号、有效期不变）；未通过检测的证书未换发，仍为原单位名称，详见办件。`,
+  }),
+  'enterprise-rename-rejected': (d) => ({
+    title: '企业名称变更未通过',
+    body: `贵单位的企业名称变更申请未通过主管部门审批，企业名称未变更，相关证书已解除锁定。${reason(d)}`,
+  }),
   'certificate-issued': (d) => ({
     title: '证书已发放',
     body: `${d.personName}的${d.certificateLabel}已发放，证书编号${d.certificateNumber}，电子证书可立即查看和下载。`,
