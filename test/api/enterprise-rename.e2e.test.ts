@@ -1,5 +1,4 @@
 import { addDays, todayInChina } from '../../domain/calendar-date';
-import { insertApplication } from '../../repositories/applications';
 import { inspectPdf } from '../documents/pdf-inspect';
 import { count, expectProblem, registeredEnterprise } from './api-harness';
 import {
@@ -36,7 +35,7 @@ describe('api/enterprise-rename - through the engine', () => {
   /** A person employed at `e` holding a C certificate issued through the API. */
   async function certifiedStaff(e: { token: string }, name: string) {
     const p = await personWithPhoto(api, name);
-    await employed(api, e, p);
+    const employment = await employed(api, e, p);
     const res = await api.request('POST', '/api/exam-results', {
       token: training,
       body: {
@@ -56,22 +55,21 @@ describe('api/enterprise-rename - through the engine', () => {
     await api.decide(regulator, r.applicationId, 'approve');
     await api.waitState(r.applicationId, 'completed');
     const certs = await api.request('GET', '/api/persons/me/certificates', { token: p.token });
-    return { ...p, certificateId: certs.body[0].id as string, number: certs.body[0].number };
+    return {
+      ...p,
+      employmentId: employment.employmentId,
+      certificateId: certs.body[0].id as string,
+      number: certs.body[0].number as string,
+    };
   }
 
-  /** Makes the certificate busy with another application in progress (a cancellation). */
-  async function busyElsewhere(person: { personId: string }, certificateId: string) {
-    const other = await insertApplication(api.h.sql, {
-      type: 'cancellation',
-      state: 'awaiting-review',
-      applicantAccountId: null,
-      personId: person.personId,
-      subject: { certificateId },
+  /** The holder files a cancellation (the employer confirms first): the certificate is busy. */
+  async function busyElsewhere(person: { token: string }, certificateId: string) {
+    const res = await api.request('POST', `/api/certificates/${certificateId}/cancellations`, {
+      token: person.token,
     });
-    await api.h.sql('certificates').where({ id: certificateId }).update({
-      busy_application_id: other,
-    });
-    return other;
+    expect(res.status).toBe(201);
+    return res.body.applicationId as string;
   }
 
   const preview = (token: string, name: unknown) =>
@@ -247,6 +245,72 @@ describe('api/enterprise-rename - through the engine', () => {
           body: expect.stringContaining('缺少工商变更登记证明'),
         }),
       ]),
+    );
+  });
+
+  it('should not reissue a certificate that fails the re-check after the approval', async () => {
+    // given a certificate that passed at submission, whose holder then left the enterprise
+    const e = await enterpriseWithCategories(api, association, ['G'], OLD);
+    const leaver = await certifiedStaff(e, '吴强');
+    const res = await submit(e.token, { name: '西宁城北燃气有限公司', commitmentAccepted: true });
+    expect(res.body.passing).toBe(1);
+    const termination = await api.request(
+      'POST',
+      `/api/employments/${leaver.employmentId}/termination`,
+      { token: leaver.token },
+    );
+    expect(termination.status).toBe(201);
+    await api.decide(e.token, termination.body.applicationId, 'approve');
+    await api.waitState(termination.body.applicationId, 'completed');
+    // when
+    await api.decide(regulator, res.body.applicationId, 'approve');
+    await api.finished(res.body.applicationId);
+    // then the enterprise is renamed, the certificate is not reissued and its holder is told why
+    expect((await api.request('GET', '/api/enterprises/me', { token: e.token })).body.name).toBe(
+      '西宁城北燃气有限公司',
+    );
+    expect(await issuances(leaver.certificateId)).toHaveLength(1);
+    const stored = await api.h
+      .sql('application_certificates')
+      .where({ application_id: res.body.applicationId })
+      .first('check_results');
+    expect(stored.check_results).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ code: 'employer-is-cert-unit', passed: false }),
+      ]),
+    );
+    expect(await messagesOf(leaver.token)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          title: '证书未换发',
+          body: expect.stringContaining('没有聘用单位'),
+        }),
+      ]),
+    );
+  });
+
+  it('should release the certificates when the enterprise withdraws', async () => {
+    // given
+    const e = await enterpriseWithCategories(api, association, ['G'], OLD);
+    const holder = await certifiedStaff(e, '李娜');
+    const res = await submit(e.token, { name: '西宁城西燃气有限公司', commitmentAccepted: true });
+    expect(res.body.passing).toBe(1);
+    // when
+    const withdrawn = await api.request(
+      'POST',
+      `/api/applications/${res.body.applicationId}/withdrawal`,
+      { token: e.token, body: { reason: '名称核准未通过' } },
+    );
+    // then
+    expect(withdrawn.status).toBe(200);
+    await api.waitState(res.body.applicationId, 'withdrawn');
+    const row = await api.h
+      .sql('certificates')
+      .where({ id: holder.certificateId })
+      .first('busy_application_id');
+    expect(row.busy_application_id).toBeNull();
+    expect((await api.request('GET', '/api/enterprises/me', { token: e.token })).body.name).toBe(
+      OLD,
     );
   });
 
