@@ -20,13 +20,34 @@ export async function findCertificatePrintData(
   return printData(db).where('c.id', id).first();
 }
 
-/** The print data of several certificates, by id order. */
+/**
+ * Everything a certificate prints except its unit name, as one hash (the photo by its own
+ * hash): equal fingerprints print the same certificate once the unit name is set.
+ */
+const FINGERPRINT = `md5(concat_ws('|', c.number, c.type, c.job_type, c.holder_name, p.id_number,
+  p.sex, c.first_issue_date, c.validity_start, c.validity_end, c.ce_deadline, c.verify_token,
+  md5(p.photo)))`;
+
+/** The print data of several certificates, by id order, with their print fingerprints. */
 export async function findCertificatesPrintData(
   db: Knex,
   ids: string[],
-): Promise<CertificatePrintData[]> {
+): Promise<Array<CertificatePrintData & { fingerprint: string }>> {
   if (ids.length === 0) return [];
-  return printData(db).whereIn('c.id', ids).orderBy('c.id');
+  return printData(db)
+    .select({ fingerprint: db.raw(FINGERPRINT) })
+    .whereIn('c.id', ids)
+    .orderBy('c.id');
+}
+
+/** The print fingerprints of several certificates (no photo bytes leave the database). */
+export async function findPrintFingerprints(db: Knex, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows: Array<{ id: string; fingerprint: string }> = await db('certificates as c')
+    .join('persons as p', 'p.id', 'c.person_id')
+    .whereIn('c.id', ids)
+    .select({ id: db.raw('c.id::text'), fingerprint: db.raw(FINGERPRINT) });
+  return new Map(rows.map((r) => [r.id, r.fingerprint]));
 }
 
 /** Valid and abnormal certificates whose unit is the enterprise, locked for a reissue. */

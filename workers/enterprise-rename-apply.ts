@@ -9,15 +9,15 @@
  * locked: for a thousand certificates that is most of the job, and locking first would hold a
  * thousand certificate rows for as long. The number does not change, so everything printed is
  * known beforehand; what changed meanwhile (a new photo, a reissue by someone else) is seen
- * under the lock and rendered again.
+ * under the lock by a fingerprint of the printed data and rendered again.
  */
 import type { Knex } from 'knex';
 import type { JobTypeCode } from '../domain/categories';
 import { CertificateType, certificateLabel } from '../domain/certificate-types';
 import { CheckCode, assertCheckCodes, runChecks } from '../domain/checks/run-checks';
 import {
-  CertificatePrintData,
   findCertificatesPrintData,
+  findPrintFingerprints,
   insertIssuances,
 } from '../repositories/certificate-issuance';
 import { OutgoingMessage, deliverMessages } from '../repositories/message-delivery';
@@ -34,54 +34,57 @@ function checkCodes(job: JobInput): CheckCode[] {
   return codes;
 }
 
-/** Whether two print data give the same certificate once the unit name is replaced. */
-function samePrint(a: CertificatePrintData, b: CertificatePrintData): boolean {
-  const fields = [
-    'number',
-    'type',
-    'jobType',
-    'holderName',
-    'idNumber',
-    'sex',
-    'firstIssueDate',
-    'validityStart',
-    'validityEnd',
-    'ceDeadline',
-    'verifyToken',
-  ] as const;
-  if (fields.some((f) => a[f] !== b[f])) return false;
-  if (a.photo === null || b.photo === null) return a.photo === b.photo;
-  return a.photo.equals(b.photo);
-}
-
 interface Rendered {
-  print: CertificatePrintData;
+  certificateId: string;
+  number: string;
+  fingerprint: string;
   document: CertificateDocument;
 }
 
-/** Every PDF at once: the pool queues them and keeps its threads busy. */
-async function render(prints: CertificatePrintData[], unitName: string): Promise<Rendered[]> {
-  return Promise.all(
-    prints.map(async (print) => ({
-      print,
-      document: await renderCertificateDocument({ ...print, unitName }),
-    })),
-  );
+/** Certificates fetched (with their photos) and handed to the PDF pool per chunk. */
+const CHUNK = 25;
+/** Chunks in flight: enough to keep the pool's threads busy, few enough that the event loop
+ * (which clones every input to a thread and parses every photo) serves the API in between. */
+const CHUNKS_IN_FLIGHT = 2;
+
+/**
+ * The PDFs of the certificates with the new unit name. Fetched and rendered a chunk at a time,
+ * not all at once: a thousand photos in one result, or a thousand inputs posted to the threads
+ * at once, would hold the event loop for a second.
+ */
+async function render(db: Knex, ids: string[], unitName: string): Promise<Rendered[]> {
+  const chunks: string[][] = [];
+  for (let i = 0; i < ids.length; i += CHUNK) chunks.push(ids.slice(i, i + CHUNK));
+  const done: Rendered[][] = [];
+  let next = 0;
+  const lane = async () => {
+    for (let k = next++; k < chunks.length; k = next++) {
+      const prints = await findCertificatesPrintData(db, chunks[k]);
+      done[k] = await Promise.all(
+        prints.map(async ({ fingerprint, ...print }) => ({
+          certificateId: String(print.id),
+          number: print.number,
+          fingerprint,
+          document: await renderCertificateDocument({ ...print, unitName }),
+        })),
+      );
+    }
+  };
+  await Promise.all(Array.from({ length: CHUNKS_IN_FLIGHT }, lane));
+  return done.flat();
 }
 
+/** The early PDFs of `ids`, rendered again where what they print changed since. */
 async function renderedUnderLock(
   trx: Knex,
   early: Map<string, Rendered>,
   ids: string[],
   unitName: string,
 ): Promise<Rendered[]> {
-  const current = await findCertificatesPrintData(trx, ids);
-  const stale = current.filter((p) => {
-    const before = early.get(p.id);
-    return !before || !samePrint(before.print, p);
-  });
-  const again = new Map((await render(stale, unitName)).map((r) => [r.print.id, r]));
-  return current.map((p) => again.get(p.id) ?? early.get(p.id)!);
+  const now = await findPrintFingerprints(trx, ids);
+  const stale = ids.filter((id) => early.get(id)?.fingerprint !== now.get(id));
+  const again = new Map((await render(trx, stale, unitName)).map((r) => [r.certificateId, r]));
+  return ids.map((id) => again.get(id) ?? early.get(id)!);
 }
 
 /** What a holder's message names. */
@@ -166,13 +169,11 @@ export const enterpriseRenameApply: JobHandler = async ({ trx, job, today }) => 
     (c) => runChecks(checks, c.context).ok,
   );
   const rendered = await render(
-    await findCertificatesPrintData(
-      trx,
-      early.map((c) => c.certificateId),
-    ),
+    trx,
+    early.map((c) => c.certificateId),
     newName,
   );
-  const byId = new Map(rendered.map((r) => [r.print.id, r]));
+  const byId = new Map(rendered.map((r) => [r.certificateId, r]));
 
   // 2. Locked: the re-check right before the write, and what changed since the render.
   const held = await heldRenameCertificates(trx, applicationId, today, true);
@@ -188,11 +189,11 @@ export const enterpriseRenameApply: JobHandler = async ({ trx, job, today }) => 
   await insertIssuances(
     trx,
     documents.map((r) => ({
-      certificateId: r.print.id,
+      certificateId: r.certificateId,
       applicationId,
       kind: 'reissue',
       reason: 'enterprise-rename',
-      number: r.print.number,
+      number: r.number,
       ...r.document,
     })),
   );
