@@ -1,4 +1,7 @@
 import { addDays, todayInChina } from '../../domain/calendar-date';
+import { runChecks } from '../../domain/checks/run-checks';
+import { RENAME_CHECKS } from '../../domain/enterprise-rename';
+import { certificateCheckContext } from '../../repositories/check-context';
 import { inspectPdf } from '../documents/pdf-inspect';
 import { count, expectProblem, registeredEnterprise } from './api-harness';
 import {
@@ -132,6 +135,21 @@ describe('api/enterprise-rename - through the engine', () => {
       ]),
     });
     expect(await count(api, 'applications')).toBe(applicationsBefore);
+    // and the batch loader agrees with the per-certificate loader of the other businesses
+    for (const c of seen.body.certificates as Array<{
+      certificateId: string;
+      checkResults: unknown;
+    }>) {
+      const context = await certificateCheckContext(
+        api.h.sql,
+        c.certificateId,
+        todayInChina(new Date()),
+      );
+      const results = runChecks(RENAME_CHECKS, context).results;
+      expect(results.map((r) => ({ code: r.code, passed: r.ok, message: r.message }))).toEqual(
+        c.checkResults,
+      );
+    }
 
     // when it submits with the commitment
     const res = await submit(e.token, { name: NEW, commitmentAccepted: true });
