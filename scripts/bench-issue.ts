@@ -1,22 +1,10 @@
 import { fork } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Session } from 'node:inspector';
-import { Camunda8 } from '@camunda8/sdk';
-import pino from 'pino';
-import { createApp } from '../api/app';
 import { hashPassword } from '../api/auth/passwords';
-import { listen } from '../api/http-server';
 import { createStaffUser } from '../api/use-cases/staff';
 import { normaliseIdPhoto } from '../api/use-cases/uploaded-files';
-import { idNumberCheckChar } from '../domain/id-number';
-import { engineNow } from '../engine/clock';
-import type { EngineLog } from '../engine/engine-log';
-import { startEngine } from '../engine/start-engine';
-import { startEngineThread } from '../engine/start-engine-thread';
-import { createLogger } from '../log/logger';
-import { deployProcesses } from '../processes/deploy';
 import { insertAccount } from '../repositories/accounts';
 import { approveCategories } from '../repositories/enterprise-categories';
 import { insertEnterprise } from '../repositories/enterprises';
@@ -25,8 +13,6 @@ import { insertEmploymentProposal } from '../repositories/employments';
 import { insertVerifiedPerson, savePhoto } from '../repositories/persons';
 import { samplePhotoPng } from '../test/documents/certificate-fixture';
 import { minimalPdf } from '../test/api/use-cases/sample-files';
-import { startOutboxDrainer } from '../workers/runtime/outbox-drainer';
-import { startWorkers } from '../workers/runtime/start-workers';
 import {
   countStatements,
   cpuMs,
@@ -35,7 +21,13 @@ import {
   postgresCpu,
   postgresCpuBetween,
 } from './bench-common';
-import { closeSharedPdfPool } from '../documents/pdf-pool';
+import {
+  benchLogger,
+  birthDateOf,
+  practitionerIdNumber,
+  practitionerName,
+  startBenchSystem,
+} from './bench-system';
 import {
   BenchPerson,
   CONCURRENCY,
@@ -82,18 +74,6 @@ const N = Number(process.env.BENCH_N ?? 500);
 
 // ---------------------------------------------------------------- the app process
 
-/** A valid ID number of the i-th practitioner: born on one of 5000 days from 1975, male. */
-function practitionerIdNumber(i: number): string {
-  const birth = new Date(Date.UTC(1975, 0, 1) + (i % 5000) * 86_400_000);
-  const date = birth.toISOString().slice(0, 10).replaceAll('-', '');
-  const sequence = String(101 + 2 * Math.floor(i / 5000)).padStart(3, '0');
-  const first17 = `630102${date}${sequence}`;
-  return first17 + idNumberCheckChar(first17);
-}
-
-const SURNAMES = '王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗';
-const GIVEN = '建国明华丽娟伟芳军敏静强磊洋艳勇杰涛';
-
 /** The enterprise (G P approved), its account, the staff accounts, N employed practitioners. */
 async function setUp(db: Parameters<typeof insertEnterprise>[0], n: number) {
   await createStaffUser(db, { role: 'regulator', username: 'bench-regulator', password: PASSWORD });
@@ -119,15 +99,12 @@ async function setUp(db: Parameters<typeof insertEnterprise>[0], n: number) {
     const persons: BenchPerson[] = [];
     for (let i = 0; i < n; i++) {
       const idNumber = practitionerIdNumber(i);
-      const name =
-        SURNAMES[i % SURNAMES.length] +
-        GIVEN[Math.floor(i / SURNAMES.length) % GIVEN.length] +
-        GIVEN[Math.floor(i / 7) % GIVEN.length];
+      const name = practitionerName(i);
       const personId = await insertVerifiedPerson(trx, {
         idNumber,
         name,
         sex: 'M',
-        birthDate: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`,
+        birthDate: birthDateOf(idNumber),
       });
       await savePhoto(trx, personId, photo.mime, photo.data);
       const employmentId = await insertEmploymentProposal(trx, {
@@ -144,25 +121,6 @@ async function setUp(db: Parameters<typeof insertEnterprise>[0], n: number) {
     }
     return { creditCode, persons };
   });
-}
-
-/** Request lines go nowhere (their cost stays measured); warnings and errors to stderr, counted. */
-function benchLogger() {
-  const counted = { warnings: 0 };
-  const stderr = {
-    write(line: string) {
-      counted.warnings++;
-      process.stderr.write(line);
-    },
-  };
-  const log = createLogger({
-    level: 'info',
-    destination: pino.multistream([
-      { level: 'info', stream: pino.destination('/dev/null') },
-      { level: 'warn', stream: stderr },
-    ]),
-  });
-  return { log, counted };
 }
 
 /** The V8 profiler of this process, over the issue window only (BENCH_CPU_PROFILE). */
@@ -190,38 +148,10 @@ function windowProfiler(file: string | undefined) {
 
 async function main(): Promise<void> {
   const bench = await openBenchDatabase();
-  const { db, admin, name, url } = bench;
+  const { db, admin, name } = bench;
   const { log, counted } = benchLogger();
-  const engineLog: EngineLog = {
-    info: (message) => log.info(message),
-    warn: (message, err) => log.warn({ err }, message),
-    error: (message, err) => log.error({ err }, message),
-  };
-
-  // the system as main.ts assembles it
-  const engineUser = { username: 'gas-cert', password: randomBytes(24).toString('base64url') };
-  // On its own thread, as npm start runs it, unless ENGINE_THREAD=false (the CPU figures count
-  // every thread of the process; the SQL statement count then covers the app's pool only).
-  const engineOptions = { port: 0, host: '127.0.0.1', auth: { basic: engineUser }, log: engineLog };
-  const engine =
-    process.env.ENGINE_THREAD === 'false'
-      ? await startEngine({ db, ...engineOptions })
-      : await startEngineThread(url, engineOptions);
-  const camunda = new Camunda8({
-    ZEEBE_REST_ADDRESS: `http://127.0.0.1:${engine.address.port}`,
-    CAMUNDA_AUTH_STRATEGY: 'BASIC',
-    CAMUNDA_BASIC_AUTH_USERNAME: engineUser.username,
-    CAMUNDA_BASIC_AUTH_PASSWORD: engineUser.password,
-    CAMUNDA_LOG_LEVEL: 'none',
-  } as never).getCamundaRestClient();
-  await deployProcesses(camunda);
-  const workers = startWorkers({ db, camunda, log });
-  const outbox = startOutboxDrainer({ db, camunda, log });
-  const api = await listen(
-    createApp({ db, now: () => engineNow(db), camunda, workers, log }),
-    0,
-    '127.0.0.1',
-  );
+  const system = await startBenchSystem(bench, log);
+  const { camunda } = system;
 
   const setupStart = Date.now();
   const { creditCode, persons } = await setUp(db, N);
@@ -233,7 +163,7 @@ async function main(): Promise<void> {
     env: process.env,
     execArgv: process.execArgv.filter((a) => !a.startsWith('--cpu-prof')),
   });
-  const config: LoadConfig = { base: `http://127.0.0.1:${api.address.port}`, creditCode, persons };
+  const config: LoadConfig = { base: system.base, creditCode, persons };
   child.send(config);
   interface Snapshot {
     cpu: NodeJS.CpuUsage;
@@ -285,11 +215,7 @@ async function main(): Promise<void> {
   ).rows as Array<Record<string, string>>;
   const counts = Object.fromEntries(Object.entries(check).map(([k, v]) => [k, Number(v)]));
   const sound = result.approvals === N && Object.values(counts).every((v) => v === N);
-  await api.stop();
-  await workers.stop();
-  await outbox.stop();
-  await engine.stop();
-  await closeSharedPdfPool();
+  await system.stop();
   await db.destroy();
   await bench.drop();
 

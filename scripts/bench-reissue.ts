@@ -1,23 +1,12 @@
 import { fork } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { Camunda8 } from '@camunda8/sdk';
-import pino from 'pino';
-import { createApp } from '../api/app';
 import { hashPassword } from '../api/auth/passwords';
-import { listen } from '../api/http-server';
 import { createStaffUser } from '../api/use-cases/staff';
 import { normaliseIdPhoto } from '../api/use-cases/uploaded-files';
 import { addDays, todayInChina } from '../domain/calendar-date';
 import { certificateDates } from '../domain/certificate-dates';
 import { formatCertificateNumber } from '../domain/certificate-number';
-import { idNumberCheckChar } from '../domain/id-number';
-import { closeSharedPdfPool } from '../documents/pdf-pool';
 import { engineNow } from '../engine/clock';
-import type { EngineLog } from '../engine/engine-log';
-import { startEngineThread } from '../engine/start-engine-thread';
-import { createLogger } from '../log/logger';
-import { deployProcesses } from '../processes/deploy';
 import { insertAccount } from '../repositories/accounts';
 import { insertCertificate, nextCertificateSerial } from '../repositories/certificate-issuance';
 import { approveCategories } from '../repositories/enterprise-categories';
@@ -27,8 +16,6 @@ import { insertEmploymentProposal } from '../repositories/employments';
 import { insertVerifiedPerson, savePhoto } from '../repositories/persons';
 import { samplePhotoPng } from '../test/documents/certificate-fixture';
 import { minimalPdf } from '../test/api/use-cases/sample-files';
-import { startOutboxDrainer } from '../workers/runtime/outbox-drainer';
-import { startWorkers } from '../workers/runtime/start-workers';
 import {
   cpuMs,
   openBenchDatabase,
@@ -37,6 +24,13 @@ import {
   postgresCpuBetween,
   sleep,
 } from './bench-common';
+import {
+  benchLogger,
+  birthDateOf,
+  practitionerIdNumber,
+  practitionerName,
+  startBenchSystem,
+} from './bench-system';
 
 /**
  * `npm run bench:reissue`: an enterprise rename (SPEC §7.3) of an enterprise with BENCH_N
@@ -149,18 +143,6 @@ async function load(base: string): Promise<LoadResult> {
 
 // ---------------------------------------------------------------- the app process
 
-/** A valid ID number of the i-th practitioner: born on one of 5000 days from 1975, male. */
-function practitionerIdNumber(i: number): string {
-  const birth = new Date(Date.UTC(1975, 0, 1) + (i % 5000) * 86_400_000);
-  const date = birth.toISOString().slice(0, 10).replaceAll('-', '');
-  const sequence = String(101 + 2 * Math.floor(i / 5000)).padStart(3, '0');
-  const first17 = `630102${date}${sequence}`;
-  return first17 + idNumberCheckChar(first17);
-}
-
-const SURNAMES = '王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗';
-const GIVEN = '建国明华丽娟伟芳军敏静强磊洋艳勇杰涛';
-
 /** The enterprise, the regulator, N employed practitioners each with a valid C certificate. */
 async function setUp(db: Parameters<typeof insertEnterprise>[0], today: string) {
   await createStaffUser(db, { role: 'regulator', username: 'bench-regulator', password: PASSWORD });
@@ -184,11 +166,8 @@ async function setUp(db: Parameters<typeof insertEnterprise>[0], today: string) 
     });
     for (let i = 0; i < N; i++) {
       const idNumber = practitionerIdNumber(i);
-      const name =
-        SURNAMES[i % SURNAMES.length] +
-        GIVEN[Math.floor(i / SURNAMES.length) % GIVEN.length] +
-        GIVEN[Math.floor(i / 7) % GIVEN.length];
-      const birthDate = `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`;
+      const name = practitionerName(i);
+      const birthDate = birthDateOf(idNumber);
       const personId = await insertVerifiedPerson(trx, { idNumber, name, sex: 'M', birthDate });
       await savePhoto(trx, personId, photo.mime, photo.data);
       const employmentId = await insertEmploymentProposal(trx, {
@@ -225,50 +204,9 @@ async function setUp(db: Parameters<typeof insertEnterprise>[0], today: string) 
 
 async function main(): Promise<void> {
   const bench = await openBenchDatabase();
-  const { db, admin, name, url } = bench;
-  const counted = { warnings: 0 };
-  const log = createLogger({
-    level: 'info',
-    destination: pino.multistream([
-      { level: 'info', stream: pino.destination('/dev/null') },
-      {
-        level: 'warn',
-        stream: {
-          write(line: string) {
-            counted.warnings++;
-            process.stderr.write(line);
-          },
-        },
-      },
-    ]),
-  });
-  const engineLog: EngineLog = {
-    info: (message) => log.info(message),
-    warn: (message, err) => log.warn({ err }, message),
-    error: (message, err) => log.error({ err }, message),
-  };
-  const engineUser = { username: 'gas-cert', password: randomBytes(24).toString('base64url') };
-  const engine = await startEngineThread(url, {
-    port: 0,
-    host: '127.0.0.1',
-    auth: { basic: engineUser },
-    log: engineLog,
-  });
-  const camunda = new Camunda8({
-    ZEEBE_REST_ADDRESS: `http://127.0.0.1:${engine.address.port}`,
-    CAMUNDA_AUTH_STRATEGY: 'BASIC',
-    CAMUNDA_BASIC_AUTH_USERNAME: engineUser.username,
-    CAMUNDA_BASIC_AUTH_PASSWORD: engineUser.password,
-    CAMUNDA_LOG_LEVEL: 'none',
-  } as never).getCamundaRestClient();
-  await deployProcesses(camunda);
-  const workers = startWorkers({ db, camunda, log });
-  const outbox = startOutboxDrainer({ db, camunda, log });
-  const api = await listen(
-    createApp({ db, now: () => engineNow(db), camunda, workers, log }),
-    0,
-    '127.0.0.1',
-  );
+  const { db, admin, name } = bench;
+  const { log, counted } = benchLogger();
+  const system = await startBenchSystem(bench, log);
 
   const setupStart = Date.now();
   await setUp(db, todayInChina(await engineNow(db)));
@@ -278,7 +216,7 @@ async function main(): Promise<void> {
 
   const cpu = process.cpuUsage();
   const pg = await postgresCpu(admin, name);
-  const child = fork(__filename, ['load', `http://127.0.0.1:${api.address.port}`], {
+  const child = fork(__filename, ['load', system.base], {
     env: process.env,
     execArgv: process.execArgv.filter((a) => !a.startsWith('--cpu-prof')),
   });
@@ -308,11 +246,7 @@ async function main(): Promise<void> {
     counts.messages === N &&
     counts.enterprises === 1 &&
     counts.busy === 0;
-  await api.stop();
-  await workers.stop();
-  await outbox.stop();
-  await engine.stop();
-  await closeSharedPdfPool();
+  await system.stop();
   await db.destroy();
   await bench.drop();
 
