@@ -21,10 +21,16 @@ export const ENTERPRISE_NAME_MAX = 100;
 
 /**
  * Why `requested` cannot be the enterprise's new name (empty: it can). The name is compared
- * trimmed, as registration stores it. A rename to the same name would reissue nothing and
- * change nothing.
+ * trimmed, as registration stores it. [decision] The current name is refused only when no
+ * certificate of the staff still shows another name (`behind`): a certificate that could not be
+ * reissued by an earlier rename (busy, expired photo, ...) catches up by a rename to the name
+ * the enterprise already has — a work-unit change refuses it, its unit being the employer.
  */
-export function renameNameFailures(current: string, requested: string): CheckResult[] {
+export function renameNameFailures(
+  current: string,
+  requested: string,
+  behind: number,
+): CheckResult[] {
   const name = requested.trim();
   if (name.length < 2) {
     return [{ code: 'name-invalid', ok: false, message: '新企业名称至少为2个字' }];
@@ -42,12 +48,12 @@ export function renameNameFailures(current: string, requested: string): CheckRes
   if (/[\u0000-\u001f\u007f]/.test(name)) {
     return [{ code: 'name-invalid', ok: false, message: '新企业名称不能包含换行等控制字符' }];
   }
-  if (name === current) {
+  if (name === current && behind === 0) {
     return [
       {
         code: 'name-unchanged',
         ok: false,
-        message: `新企业名称与现有名称“${current}”相同，无需办理企业名称变更`,
+        message: `新企业名称与现有名称“${current}”相同，且在职人员证书的单位名称均已是该名称，无需办理企业名称变更`,
       },
     ];
   }

@@ -79,15 +79,31 @@ async function checkedCandidates(
   return candidates.filter((c) => isRenameCandidate(c, newName)).map(checked);
 }
 
-/** The request's own conditions (name, commitment, one rename at a time); 422 lists them all. */
+/** For a rename to the current name: how many certificates still show another name. */
+async function behind(
+  db: Knex,
+  enterpriseId: string,
+  currentName: string,
+  newName: string,
+  today: string,
+): Promise<number> {
+  if (newName !== currentName) return 0;
+  return (await renameCandidates(db, enterpriseId, newName, today)).length;
+}
+
+/**
+ * The request's own conditions (name, commitment, one rename at a time); 422 lists them all.
+ * `behind`: the certificates that would carry the name (a same-name rename needs some).
+ */
 async function requestFailures(
   db: Knex,
   enterpriseId: string,
   currentName: string,
   name: string,
   commitmentAccepted: boolean,
+  behind: number,
 ): Promise<Failure[]> {
-  const failures: Failure[] = renameNameFailures(currentName, name);
+  const failures: Failure[] = renameNameFailures(currentName, name, behind);
   if (!commitmentAccepted)
     failures.push({ code: 'commitment-not-accepted', message: '须阅读并接受企业名称变更承诺书' });
   if (await hasOpenApplication(db, { enterpriseId }, ['enterprise-rename']))
@@ -105,14 +121,11 @@ export async function previewRename(
   const enterprise = await findEnterpriseById(ctx.db, enterpriseId);
   if (!enterprise) throw notFound('企业');
   const newName = name.trim();
-  const failures = renameNameFailures(enterprise.name, newName);
-  if (failures.length) throw conditionsFailed(failures);
   const today = todayInChina(await ctx.now());
-  return preview(
-    enterprise.name,
-    newName,
-    await checkedCandidates(ctx.db, enterpriseId, newName, today),
-  );
+  const certs = await checkedCandidates(ctx.db, enterpriseId, newName, today);
+  const failures = renameNameFailures(enterprise.name, newName, certs.length);
+  if (failures.length) throw conditionsFailed(failures);
+  return preview(enterprise.name, newName, certs);
 }
 
 /** A summary per check code for the application's own check results (办件检测条件). */
@@ -173,23 +186,31 @@ export async function submitRename(
   const enterprise = await findEnterpriseById(ctx.db, enterpriseId);
   if (!enterprise) throw notFound('企业');
   const newName = name.trim();
+  const today = todayInChina(await ctx.now());
   const failures = await requestFailures(
     ctx.db,
     enterpriseId,
     enterprise.name,
     newName,
     commitmentAccepted,
+    await behind(ctx.db, enterpriseId, enterprise.name, newName, today),
   );
   if (failures.length) throw conditionsFailed(failures);
-  const today = todayInChina(await ctx.now());
 
   let result: CheckedCertificate[] = [];
   const started = await startApplication(ctx, 'enterprise-rename', async (trx) => {
     await lockSubject(trx, 'enterprises', enterpriseId);
     const current = await findEnterpriseById(trx, enterpriseId);
-    const again = await requestFailures(trx, enterpriseId, current!.name, newName, true);
-    if (again.length) throw conditionsFailed(again);
     const certs = await checkedCandidates(trx, enterpriseId, newName, today);
+    const again = await requestFailures(
+      trx,
+      enterpriseId,
+      current!.name,
+      newName,
+      true,
+      certs.length,
+    );
+    if (again.length) throw conditionsFailed(again);
     const applicationId = await insertApplication(trx, {
       type: 'enterprise-rename',
       state: 'awaiting-review',

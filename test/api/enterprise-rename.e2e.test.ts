@@ -307,6 +307,38 @@ describe('api/enterprise-rename - through the engine', () => {
     );
   });
 
+  it('should let a later rename to the same name reissue a certificate an earlier one left', async () => {
+    // given a rename that could not reissue a busy certificate
+    const e = await enterpriseWithCategories(api, association, ['G'], OLD);
+    const holder = await certifiedStaff(e, '郑洋');
+    const cancellation = await busyElsewhere(holder, holder.certificateId);
+    const NEW = '西宁城南燃气有限公司';
+    const first = await submit(e.token, { name: NEW, commitmentAccepted: true });
+    expect(first.body).toMatchObject({ passing: 0, failing: 1 });
+    await api.decide(regulator, first.body.applicationId, 'approve');
+    await api.finished(first.body.applicationId);
+    // and the other business ended (the employer refused the cancellation)
+    await api.decide(e.token, cancellation, 'reject', '不同意注销');
+    await api.waitState(cancellation, 'rejected');
+    // when the enterprise files a rename to the name it already has
+    const seen = await preview(e.token, NEW);
+    expect(seen.body).toMatchObject({ currentName: NEW, passing: 1, failing: 0 });
+    const again = await submit(e.token, { name: NEW, commitmentAccepted: true });
+    expect(again.status).toBe(201);
+    await api.decide(regulator, again.body.applicationId, 'approve');
+    await api.finished(again.body.applicationId);
+    // then the certificate catches up
+    expect((await issuances(holder.certificateId)).map((i) => i.reason)).toEqual([
+      'new',
+      'enterprise-rename',
+    ]);
+    expect(await pdfText(holder.token, holder.certificateId)).toContain(NEW);
+    // and with nothing left behind the same name is refused again
+    const none = await submit(e.token, { name: NEW, commitmentAccepted: true });
+    expectProblem(none, 422, 'conditions-not-met');
+    expect(none.body.errors.map((x: { code: string }) => x.code)).toEqual(['name-unchanged']);
+  });
+
   it('should release the certificates when the enterprise withdraws', async () => {
     // given
     const e = await enterpriseWithCategories(api, association, ['G'], OLD);

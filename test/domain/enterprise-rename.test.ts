@@ -9,6 +9,8 @@ describe('domain/enterprise-rename - the requested name', () => {
 
   it.each([
     ['a different name', '青海新能燃气有限公司', []],
+    ['a different name, no certificate behind', '青海新能燃气有限公司', [], 0],
+    ['the same name while 2 certificates show another', current, [], 2],
     ['a different name with spaces around it', '  青海新能燃气有限公司 ', []],
     ['the same name', current, ['name-unchanged']],
     ['the same name with spaces around it', ` ${current}  `, ['name-unchanged']],
@@ -24,8 +26,8 @@ describe('domain/enterprise-rename - the requested name', () => {
     ],
     ['a line break inside', '青海新能\n燃气有限公司', ['name-invalid']],
     ['a tab inside', '青海新能\t燃气有限公司', ['name-invalid']],
-  ])('should judge %s', (_, requested, codes) => {
-    const failures = renameNameFailures(current, requested);
+  ])('should judge %s', (_, requested, codes, behind = 0) => {
+    const failures = renameNameFailures(current, requested, behind as number);
     expect(failures.map((f) => f.code)).toEqual(codes);
     for (const f of failures) expect(f.message).toMatch(/[\u4e00-\u9fff]/);
   });
