@@ -144,14 +144,19 @@ function holderMessage(
   names: { from: string; to: string },
 ): Pick<OutgoingMessage, 'title' | 'body'> {
   const label = `${certificateLabel(c.type, c.jobType as JobTypeCode | null)}（${c.number}）`;
+  // A rename to the current name only brings certificates left behind up to date.
+  const why =
+    names.from === names.to
+      ? `单位名称已更新为“${names.to}”`
+      : `因单位名称由“${names.from}”变更为“${names.to}”`;
   return reissued
     ? {
         title: '证书已换发',
-        body: `因单位名称由“${names.from}”变更为“${names.to}”，您的${label}已换发，单位名称变更为“${names.to}”，证书编号和有效期不变，新的电子证书可立即查看和下载。`,
+        body: `${why}，您的${label}已换发，单位名称变更为“${names.to}”，证书编号和有效期不变，新的电子证书可立即查看和下载。`,
       }
     : {
         title: '证书未换发',
-        body: `“${names.from}”已更名为“${names.to}”，您的${label}未通过检测，未换发，仍为原单位名称“${c.unitName}”：${failed.join('；')}。`,
+        body: `${why}，您的${label}未通过检测，未换发，仍为原单位名称“${c.unitName}”：${failed.join('；')}。`,
       };
 }
 
