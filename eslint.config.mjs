@@ -19,6 +19,25 @@ export default tseslint.config(
     },
   },
   {
+    // The time of the application is the business clock (clock/business-clock.ts); the engine's
+    // clock row is the engine's own, which a real Camunda cluster does not have.
+    files: ['**/*.ts'],
+    ignores: ['engine/**', 'test/engine/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)engine/clock$',
+              message: "Read the business clock (clock/business-clock.ts), not the engine's.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Domain rules are pure: no database, no HTTP.
     files: ['domain/**/*.ts'],
     rules: {

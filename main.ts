@@ -3,12 +3,13 @@ import { Camunda8 } from '@camunda8/sdk';
 import { createApp } from './api/app';
 import { listen } from './api/http-server';
 import { startDatabase } from './db/start-database';
-import { engineNow } from './engine/clock';
+import { businessNow, clockControlled, dropStalePin } from './clock/business-clock';
 import { engineSettings } from './engine/config';
 import type { EngineLog } from './engine/engine-log';
 import { startEngine, StartedEngine } from './engine/start-engine';
 import { startEngineThread } from './engine/start-engine-thread';
 import { logger } from './log/logger';
+import { startScheduler } from './scheduler/schedule';
 import { deployProcesses } from './processes/deploy';
 import { ENGINE_PASSWORD_SECRET, getOrCreateSecret } from './repositories/app-secrets';
 import { startOutboxDrainer } from './workers/runtime/outbox-drainer';
@@ -31,6 +32,10 @@ async function main(): Promise<void> {
   // PostgreSQL's own output (embedded server) shows with LOG_LEVEL=debug.
   const database = await startDatabase({ log: (l) => logger.debug({ postgres: l }, 'postgres') });
   const db = database.db;
+  // The business clock moves only where explicitly enabled; otherwise a pin left by a
+  // controlled run (a test database reused) is dropped and "now" is the system time.
+  const controlled = clockControlled(process.env);
+  if (!controlled) await dropStalePin(db);
   let engine: StartedEngine | undefined;
   let address = process.env.ZEEBE_REST_ADDRESS;
   // A real cluster is configured by the SDK's own CAMUNDA_* variables; our embedded engine gets
@@ -43,7 +48,11 @@ async function main(): Promise<void> {
     const stored = await getOrCreateSecret(db, ENGINE_PASSWORD_SECRET, () =>
       randomBytes(24).toString('base64url'),
     );
-    const settings = engineSettings(process.env, stored);
+    // A controlled business clock needs an embedded engine whose clock it can move with it.
+    const settings = engineSettings(
+      controlled ? { ...process.env, ENGINE_CLOCK_CONTROLLED: 'true' } : process.env,
+      stored,
+    );
     // On a thread of its own unless ENGINE_THREAD=false: the engine's HTTP, JSON and SQL work
     // then runs beside the API and the workers instead of on their event loop.
     engine =
@@ -70,11 +79,20 @@ async function main(): Promise<void> {
   const workers = startWorkers({ db, camunda, log: logger });
   // Owed process starts and messages, and decisions a crash left half-done, from the first pass.
   const outbox = startOutboxDrainer({ db, camunda, log: logger });
-  // One clock for the API and the processes: the embedded engine's, which tests can pin. A real
-  // cluster keeps its own clock; then the system time is the clock.
-  const now = engine ? () => engineNow(db) : async () => new Date();
+  // The daily work (SPEC §7.5) beside the workers: at start (catch-up) and daily at 00:10 in
+  // China; SCHEDULER=off leaves it to another program on the same database.
+  const scheduler =
+    process.env.SCHEDULER === 'off' ? undefined : startScheduler({ db, log: logger });
+  // One business clock for the API, the workers and the scheduler (clock/business-clock.ts).
   const api = await listen(
-    createApp({ db, now, camunda, workers, log: logger }),
+    createApp({
+      db,
+      now: () => businessNow(db),
+      clockControlled: controlled,
+      camunda,
+      workers,
+      log: logger,
+    }),
     Number(process.env.PORT ?? 3000),
   );
   logger.info(
@@ -86,6 +104,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info(`gas-cert: ${signal}, stopping`);
     await api.stop();
+    await scheduler?.stop();
     await workers.stop();
     await outbox.stop();
     await engine?.stop();

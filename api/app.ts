@@ -1,6 +1,7 @@
 import type { CamundaRestClient } from '@camunda8/sdk';
 import express, { Express } from 'express';
 import type { Knex } from 'knex';
+import { businessNow } from '../clock/business-clock';
 import { authenticate } from './auth/authenticate';
 import { IdentityProvider, acceptingIdentityProvider } from './auth/identity-provider';
 import { TokenService, tokenService } from './auth/tokens';
@@ -18,10 +19,12 @@ import type { WorkersStatus } from '../workers/runtime/start-workers';
 export interface AppDeps {
   db: Knex;
   /**
-   * The shared clock ("now"); pass the engine's pinnable clock so the API and the processes
-   * agree on "today". Defaults to system time.
+   * The shared clock ("now"). Defaults to the business clock (clock/business-clock.ts), which
+   * the workers and the scheduler read too, so the API and the processes agree on "today".
    */
   now?: () => Promise<Date>;
+  /** Whether the operator may move the business clock (BUSINESS_CLOCK_CONTROLLED). */
+  clockControlled?: boolean;
   /** Real-name verification; defaults to the built-in provider that accepts valid ID numbers. */
   identityProvider?: IdentityProvider;
   /** Token signing; defaults to JWT_SECRET or a key generated once and kept in the database. */
@@ -37,10 +40,11 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Express {
   const ctx: UseCaseContext = {
     db: deps.db,
-    now: deps.now ?? (async () => new Date()),
+    now: deps.now ?? (() => businessNow(deps.db)),
     identityProvider: deps.identityProvider ?? acceptingIdentityProvider,
     tokens: deps.tokens ?? tokenService(deps.db),
     camunda: deps.camunda,
+    clockControlled: deps.clockControlled ?? false,
   };
   const routes = apiRoutes(ctx);
   const app = express();

@@ -15,6 +15,7 @@ import { outboxAndDecisions } from './013-outbox-and-decisions';
 import { certificateBusiness } from './014-certificate-business';
 import { certificateNumbersRegained } from './015-certificate-numbers-regained';
 import { certificateHistory } from './019-certificate-history';
+import { dailyWork } from './016-daily-work';
 
 /** The application's migrations, in order. Append only; never edit a shipped one. */
 export const appMigrations: Migration[] = [
@@ -34,4 +35,5 @@ export const appMigrations: Migration[] = [
   certificateBusiness,
   certificateNumbersRegained,
   certificateHistory,
+  dailyWork,
 ];

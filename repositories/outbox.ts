@@ -12,6 +12,11 @@ export interface OutboxRow {
 export interface StartPayload {
   processId: string;
   variables: Record<string, unknown>;
+  /**
+   * Only a drainer ever sends it (the writer does not try itself, e.g. the daily work): on the
+   * drainer's first attempt no earlier instance can exist, so it skips the search for one.
+   */
+  drainerOnly?: boolean;
 }
 
 export interface MessagePayload {
@@ -59,6 +64,22 @@ export function enqueueProcessStart(
   leaseMs: number,
 ): Promise<void> {
   return enqueue(trx, 'start-process', applicationId, payload, leaseMs);
+}
+
+/** Owes many process starts at once, for a drainer to send (no lease: the writer never does). */
+export async function enqueueProcessStarts(
+  trx: Knex.Transaction,
+  starts: Array<{ applicationId: string; payload: StartPayload }>,
+): Promise<void> {
+  if (starts.length === 0) return;
+  await trx('outbox').insert(
+    starts.map((s) => ({
+      kind: 'start-process',
+      application_id: s.applicationId,
+      payload: JSON.stringify({ ...s.payload, drainerOnly: true }),
+      lease_until: trx.fn.now(),
+    })),
+  );
 }
 
 /** Owes a message; the drainer publishes it (at once when `leaseMs` is 0). */

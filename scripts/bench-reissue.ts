@@ -6,7 +6,7 @@ import { normaliseIdPhoto } from '../api/use-cases/uploaded-files';
 import { addDays, todayInChina } from '../domain/calendar-date';
 import { certificateDates } from '../domain/certificate-dates';
 import { formatCertificateNumber } from '../domain/certificate-number';
-import { engineNow } from '../engine/clock';
+import { businessNow } from '../clock/business-clock';
 import { insertAccount } from '../repositories/accounts';
 import { insertCertificate, nextCertificateSerial } from '../repositories/certificate-issuance';
 import { approveCategories } from '../repositories/enterprise-categories';
@@ -209,7 +209,7 @@ async function main(): Promise<void> {
   const system = await startBenchSystem(bench, log);
 
   const setupStart = Date.now();
-  await setUp(db, todayInChina(await engineNow(db)));
+  await setUp(db, todayInChina(await businessNow(db)));
   console.log(
     `setup: ${N} certificated practitioners in ${((Date.now() - setupStart) / 1000).toFixed(1)} s`,
   );

@@ -9,7 +9,7 @@ import { createApp } from '../api/app';
 import { listen } from '../api/http-server';
 import { idNumberCheckChar } from '../domain/id-number';
 import { closeSharedPdfPool } from '../documents/pdf-pool';
-import { engineNow } from '../engine/clock';
+import { businessNow } from '../clock/business-clock';
 import type { EngineLog } from '../engine/engine-log';
 import { startEngine } from '../engine/start-engine';
 import { startEngineThread } from '../engine/start-engine-thread';
@@ -94,7 +94,7 @@ export async function startBenchSystem(bench: BenchDatabase, log: ReturnType<typ
   const workers = startWorkers({ db, camunda, log });
   const outbox = startOutboxDrainer({ db, camunda, log });
   const api = await listen(
-    createApp({ db, now: () => engineNow(db), camunda, workers, log }),
+    createApp({ db, now: () => businessNow(db), camunda, workers, log }),
     0,
     '127.0.0.1',
   );

@@ -56,6 +56,8 @@ async function messageData(trx: Knex, job: JobInput): Promise<MessageData> {
     categoryNames: categoryNames(categories),
     failedChecks: failedChecks(job),
     businessName: optionalVariable(job, 'businessName') ?? '',
+    ceDeadline: optionalVariable(job, 'ceDeadline') ?? undefined,
+    validityEnd: optionalVariable(job, 'validityEnd') ?? undefined,
   };
 }
 

@@ -1,5 +1,5 @@
-import { key } from './common';
-import { object } from './json-schema';
+import { key, timestamp } from './common';
+import { JsonSchema, object } from './json-schema';
 
 export interface CancellationBody {
   reason: string;
@@ -34,3 +34,33 @@ export const cancelledApplication = object({
 });
 
 export const operationApplicationParams = object({ id: key }, ['id']);
+
+export interface SetClockBody {
+  at: string;
+}
+
+export const setClockBody = object(
+  { at: { ...timestamp, title: '业务时钟固定到的时刻', examples: ['2029-06-30T09:00:00+08:00'] } },
+  ['at'],
+);
+
+export const clockState: JsonSchema = object(
+  {
+    now: { type: 'string', format: 'date-time', title: '业务时钟当前时刻' },
+    today: { type: 'string', format: 'date', title: '业务日期（中国标准时间）' },
+    pinned: { type: 'boolean', title: '是否已固定（否：系统时间）' },
+    controllable: { type: 'boolean', title: '是否允许调整（BUSINESS_CLOCK_CONTROLLED）' },
+  },
+  ['now', 'today', 'pinned', 'controllable'],
+);
+
+export const dailyWorkReport: JsonSchema = object(
+  {
+    today: { type: 'string', format: 'date', title: '执行日期' },
+    expired: { type: 'integer', title: '标记为过期的证书数' },
+    autoReviews: { type: 'integer', title: '发起系统自动复核的证书数' },
+    ceReminders: { type: 'integer', title: '继续教育到期提醒数' },
+    expiryReminders: { type: 'integer', title: '证书到期提醒数' },
+  },
+  ['today', 'expired', 'autoReviews', 'ceReminders', 'expiryReminders'],
+);

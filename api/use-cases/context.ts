@@ -12,4 +12,6 @@ export interface UseCaseContext {
   tokens: TokenService;
   /** The process engine (Camunda 8 REST); routes that need it answer 503 without it. */
   camunda?: CamundaRestClient;
+  /** The operator may move the business clock (BUSINESS_CLOCK_CONTROLLED=true; tests). */
+  clockControlled?: boolean;
 }

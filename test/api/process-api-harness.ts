@@ -39,7 +39,7 @@ let staffSerial = 0;
 
 export async function startProcessApi(): Promise<ProcessApi> {
   const h = await startWorkerHarness();
-  const api = await startApi({ camunda: h.client }, h.db);
+  const api = await startApi({ camunda: h.client, clockControlled: true }, h.db);
   const staff = async (role: 'regulator' | 'association' | 'training' | 'admin') => {
     staffSerial += 1;
     const username = `${role}${staffSerial}`;

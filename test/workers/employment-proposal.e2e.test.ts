@@ -107,12 +107,12 @@ describe('workers - employment proposal', () => {
     await h.userTask(pi);
 
     // when 30 days pass
-    await h.client.pinInternalClock(Date.now() + 31 * 24 * 3600 * 1000);
+    await h.setClock(Date.now() + 31 * 24 * 3600 * 1000);
     try {
       // then
       await h.d.waitState(pi, 'COMPLETED', 8000);
     } finally {
-      await h.client.resetClock();
+      await h.setClock(null);
     }
     expect(await employmentState(employment.id)).toBe('lapsed');
     expect(await applicationOf(h.sql, application.id)).toMatchObject({ state: 'lapsed' });

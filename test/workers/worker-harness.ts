@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import type { Knex } from 'knex';
+import { moveBusinessClock } from '../../clock/business-clock';
 import { startWorkers, StartedWorkers } from '../../workers/runtime/start-workers';
 import { OutboxDrainer, startOutboxDrainer } from '../../workers/runtime/outbox-drainer';
 import { driver, eventually, Harness, startHarness } from '../engine/engine-harness';
@@ -25,6 +26,11 @@ export interface WorkerHarness extends Harness {
     decision: 'approve' | 'reject',
     comment?: string,
   ): Promise<void>;
+  /**
+   * Moves the business clock and the engine's with it, through the real path (the SDK's
+   * `PUT /v2/clock`, then the business_clock row); null: back to system time.
+   */
+  setClock(epochMs: number | null): Promise<void>;
   /** Starts an instance and stores its key on the application, as the API does. */
   start(processId: string, variables: Record<string, unknown>): Promise<string>;
   stopAll(): Promise<void>;
@@ -65,6 +71,7 @@ export async function startWorkerHarness(): Promise<WorkerHarness> {
         variables: { decision, comment },
       });
     },
+    setClock: (epochMs) => moveBusinessClock(sql, h.client, epochMs),
     async start(processId, variables) {
       const pi = await d.start(processId, variables);
       await sql('applications')

@@ -5,6 +5,7 @@ import { applicationReject } from '../application-reject';
 import { categoryChangeApply } from '../category-change-apply';
 import { categoryRegistrationApply } from '../category-registration-apply';
 import { certificateCancel } from '../certificate-cancel';
+import { ceReview } from '../ce-review';
 import { certificateIssue } from '../certificate-issue';
 import { employmentActivate } from '../employment-activate';
 import { employmentDecline } from '../employment-decline';
@@ -34,4 +35,5 @@ export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
   'renewal-apply': renewalApply,
   'certificate-cancel': certificateCancel,
   'enterprise-rename-apply': enterpriseRenameApply,
+  'ce-review': ceReview,
 };

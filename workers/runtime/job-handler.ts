@@ -19,7 +19,7 @@ export interface JobContext {
   /** Every write goes through it: the job's effect, its timeline entry and its job_effects row. */
   trx: Knex.Transaction;
   job: JobInput;
-  /** Engine clock ("now" shared with the engine, pinned in tests). */
+  /** The business clock ("now" shared with the API and the engine, pinned in tests). */
   now: Date;
   /** The business date in China (SPEC §5.4). */
   today: CalendarDate;

@@ -38,6 +38,11 @@ export interface OutboxDrainerOptions {
   decisionStaleMs?: number;
   /** How often applications are compared with their instances (instance-reconciliation.ts); default 60 s. */
   reconcileIntervalMs?: number;
+  /**
+   * Commands sent at once; default OUTBOX_CONCURRENCY or 8. Bounded, so thousands owed at once
+   * (the daily work's reviews) reach the engine at a pace that leaves the API its share.
+   */
+  concurrency?: number;
 }
 
 export interface OutboxDrainer {
@@ -84,8 +89,10 @@ async function sendStart(db: Knex, camunda: CamundaRestClient, row: OutboxRow): 
     return;
   }
   const payload = row.payload as unknown as StartPayload;
+  // A start only drainers send, on its first attempt, cannot have an instance yet.
+  const firstTry = payload.drainerOnly === true && row.attempts <= 1;
   const key =
-    (await existingInstance(camunda, applicationId)) ??
+    (firstTry ? undefined : await existingInstance(camunda, applicationId)) ??
     String(
       (
         await camunda.createProcessInstance({
@@ -162,6 +169,11 @@ export function startOutboxDrainer(options: OutboxDrainerOptions): OutboxDrainer
   const reconcileMs = options.reconcileIntervalMs ?? 60_000;
   const cursor: ReconciliationCursor = { afterId: '0' };
   let reconcileDueAt = 0;
+  const concurrency = Math.max(
+    1,
+    options.concurrency ?? Number(process.env.OUTBOX_CONCURRENCY ?? 8),
+  );
+  const batch = Math.max(20, concurrency * 4);
   let stopped = false;
   let running: Promise<number> | undefined;
   let wake: (() => void) | undefined;
@@ -169,8 +181,8 @@ export function startOutboxDrainer(options: OutboxDrainerOptions): OutboxDrainer
   async function pass(): Promise<number> {
     let handled = 0;
     for (;;) {
-      const rows = await claimDue(db, 20, leaseMs, [...startsInFlight]);
-      for (const row of rows) {
+      const rows = await claimDue(db, batch, leaseMs, [...startsInFlight]);
+      const send = async (row: OutboxRow) => {
         try {
           if (row.kind === 'start-process') await sendStart(db, camunda, row);
           else if (row.kind === 'cancel-instance') await sendCancel(db, camunda, row);
@@ -181,8 +193,21 @@ export function startOutboxDrainer(options: OutboxDrainerOptions): OutboxDrainer
           log.warn(`outbox: ${row.kind} ${row.id} failed (attempt ${row.attempts}): ${message(e)}`);
           await postponeOutboxRow(db, row.id, message(e), delay);
         }
-      }
-      if (rows.length < 20 || stopped) break;
+      };
+      // Starts of different applications are independent: oldest first, at most `concurrency`
+      // at a time. Every other command keeps its order, one after the other, beside them.
+      const starts = rows.filter((r) => r.kind === 'start-process');
+      const others = rows.filter((r) => r.kind !== 'start-process');
+      let next = 0;
+      await Promise.all([
+        ...Array.from({ length: Math.min(concurrency, starts.length) }, async () => {
+          while (next < starts.length) await send(starts[next++]);
+        }),
+        (async () => {
+          for (const row of others) await send(row);
+        })(),
+      ]);
+      if (rows.length < batch || stopped) break;
     }
     for (const entry of await stalePendingDecisions(db, staleMs)) {
       try {

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
+import { businessNow } from '../../clock/business-clock';
 import { todayInChina } from '../../domain/calendar-date';
-import { engineNow } from '../../engine/clock';
 import { addSystemEvent, moveApplication } from '../../repositories/application-progress';
 import { claimJob, recordJobResult } from '../../repositories/job-effects';
 import { JobHandler, JobInput, JobOutcome, optionalVariable } from './job-handler';
@@ -16,7 +16,9 @@ export interface JobRun extends JobOutcome {
  * A job key already recorded returns the recorded variables without doing anything.
  */
 export async function runJobOnce(db: Knex, handler: JobHandler, job: JobInput): Promise<JobRun> {
-  const now = await engineNow(db);
+  // The business clock (the application's own row), never the engine's tables: the workers
+  // run unchanged against Camunda 8.
+  const now = await businessNow(db);
   const today = todayInChina(now);
   return db.transaction(async (trx) => {
     const done = await claimJob(trx, job.key, job.type);

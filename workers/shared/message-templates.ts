@@ -17,6 +17,9 @@ export interface MessageData {
   failedChecks: string[];
   /** The business on a certificate, e.g. "工作单位变更" (variable `businessName`). */
   businessName?: string;
+  /** The CE deadline and validity end of the certificate (automatic review), `YYYY-MM-DD`. */
+  ceDeadline?: string;
+  validityEnd?: string;
 }
 
 export interface RenderedMessage {
@@ -126,6 +129,14 @@ export const MESSAGE_TEMPLATES: Readonly<Record<string, Template>> = {
   'certificate-cancelled': (d) => ({
     title: '证书已注销',
     body: `您的${d.certificateLabel}（${d.certificateNumber}）已注销。如需继续从业，须重新参加考核取得证书。`,
+  }),
+  'ce-review-passed': (d) => ({
+    title: '继续教育复核已通过',
+    body: `${d.personName}的${d.certificateLabel}（证书编号${d.certificateNumber}）已通过系统自动复核，继续教育截止日期调整为证书有效期截止日${d.validityEnd ?? ''}。`,
+  }),
+  'ce-review-failed': (d) => ({
+    title: '证书已标记为异常',
+    body: `${d.personName}的${d.certificateLabel}（证书编号${d.certificateNumber}）在继续教育截止日期${d.ceDeadline ?? ''}前未取得继续教育合格证明，经系统自动复核，证书状态为异常：证书未按规定时间完成继续教育。异常证书不能继续使用，只能办理注销。`,
   }),
 };
 

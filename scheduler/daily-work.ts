@@ -1,0 +1,190 @@
+/**
+ * The daily work (SPEC §7.5, issue 8 item 5), on the business clock's today: the expiry of
+ * certificates past their validity end, one automatic-review instance per certificate whose CE
+ * deadline has come, and the reminders one month before a CE deadline and three months before
+ * the validity end.
+ *
+ * Idempotent per certificate and deadline whatever crashes or reruns happen: every item is a
+ * `daily_work_items` row committed in the transaction of its effect (repositories/daily-work.ts).
+ * Catch-up is free: each kind takes everything due up to today, so a clock that jumped two
+ * years is caught up in one run. No stampede: at most BATCH certificates per transaction, one
+ * transaction at a time; the review instances are started by the outbox drainer at its own
+ * bounded concurrency, not by this run.
+ *
+ * Order (a certificate whose CE deadline and validity end both passed): expiry first. An
+ * expired certificate is not reviewed: the review decides whether the rest of a validity
+ * period is usable and whether it can be renewed, and after the validity end neither can be.
+ */
+import type { Knex } from 'knex';
+import type { CalendarDate } from '../domain/calendar-date';
+import {
+  claimDue,
+  DailyWorkKind,
+  DueCertificate,
+  expireCertificates,
+  recordItemApplications,
+} from '../repositories/daily-work';
+import { deliverMessage } from '../repositories/message-delivery';
+import { enqueueProcessStarts } from '../repositories/outbox';
+import { DAILY_MESSAGES } from './daily-messages';
+
+/** Certificates per transaction: short transactions, few round trips. */
+export const BATCH = 200;
+
+export interface DailyWorkReport {
+  today: CalendarDate;
+  /** Certificates marked expired. */
+  expired: number;
+  /** Automatic-review instances owed (started by the outbox drainer). */
+  autoReviews: number;
+  ceReminders: number;
+  expiryReminders: number;
+}
+
+export interface DailyWorkOptions {
+  batchSize?: number;
+  /** Called after each committed batch (tests: a crash between batches). */
+  afterBatch?: (kind: DailyWorkKind, done: number) => void | Promise<void>;
+}
+
+/** Messages the certificate's person and its unit (the employer on the certificate). */
+async function notify(trx: Knex.Transaction, kind: keyof typeof DAILY_MESSAGES, c: DueCertificate) {
+  const { title, body } = DAILY_MESSAGES[kind](c);
+  const recipients = [
+    { personId: c.personId, enterpriseId: null, key: `person:${c.personId}` },
+    { personId: null, enterpriseId: c.enterpriseId, key: `enterprise:${c.enterpriseId}` },
+  ];
+  for (const r of recipients) {
+    await deliverMessage(trx, {
+      personId: r.personId,
+      enterpriseId: r.enterpriseId,
+      category: 'certificate',
+      title,
+      body,
+      link: `/api/certificates/${c.id}`,
+      certificateId: c.id,
+      // One message per certificate, kind, deadline and recipient, whatever reruns happen.
+      dedupeKey: `daily:${kind}:${c.id}:${c.dueDate}:${r.key}`,
+    });
+  }
+}
+
+/** The owed auto-review instances of one batch: application, its certificate, the start. */
+async function owe(trx: Knex.Transaction, due: DueCertificate[]): Promise<void> {
+  if (due.length === 0) return;
+  const applications: Array<{ id: string; certificateId: string }> = (
+    await trx('applications')
+      .insert(
+        due.map((c) => ({
+          type: 'auto-review',
+          state: 'submitted',
+          applicant_account_id: null,
+          person_id: c.personId,
+          enterprise_id: c.enterpriseId,
+          subject: JSON.stringify({
+            certificateId: c.id,
+            certificateNumber: c.number,
+            ceDeadline: c.ceDeadline,
+          }),
+        })),
+      )
+      .returning([
+        trx.raw('id::text as id'),
+        trx.raw(`subject->>'certificateId' as "certificateId"`),
+      ])
+  ).map((r: { id: string; certificateId: string }) => r);
+  const byCertificate = new Map(due.map((c) => [c.id, c]));
+  await trx('application_certificates').insert(
+    applications.map((a) => ({ application_id: a.id, certificate_id: a.certificateId })),
+  );
+  await enqueueProcessStarts(
+    trx,
+    applications.map((a) => {
+      const c = byCertificate.get(a.certificateId)!;
+      return {
+        applicationId: a.id,
+        payload: {
+          processId: 'auto-review',
+          variables: {
+            applicationId: a.id,
+            certificateId: c.id,
+            certificateNumber: c.number,
+            certificateType: c.type,
+            jobTypeCode: c.jobType,
+            personId: c.personId,
+            enterpriseId: c.enterpriseId,
+            ceDeadline: c.ceDeadline,
+            validityEnd: c.validityEnd,
+          },
+        },
+      };
+    }),
+  );
+  await recordItemApplications(
+    trx,
+    'auto-review',
+    applications.map((a) => ({
+      certificateId: a.certificateId,
+      dueDate: byCertificate.get(a.certificateId)!.dueDate,
+      applicationId: a.id,
+    })),
+  );
+}
+
+const EFFECTS: Record<
+  DailyWorkKind,
+  (trx: Knex.Transaction, due: DueCertificate[]) => Promise<void>
+> = {
+  expiry: async (trx, due) => {
+    await expireCertificates(
+      trx,
+      due.map((c) => c.id),
+    );
+    for (const c of due) await notify(trx, 'expiry', c);
+  },
+  'auto-review': owe,
+  'ce-reminder': async (trx, due) => {
+    for (const c of due) await notify(trx, 'ce-reminder', c);
+  },
+  'expiry-reminder': async (trx, due) => {
+    for (const c of due) await notify(trx, 'expiry-reminder', c);
+  },
+};
+
+/** Expiry before review: see the file comment. */
+const ORDER: DailyWorkKind[] = ['expiry', 'auto-review', 'ce-reminder', 'expiry-reminder'];
+
+/** One run of the daily work on `today`; returns what it did. */
+export async function runDailyWork(
+  db: Knex,
+  today: CalendarDate,
+  options: DailyWorkOptions = {},
+): Promise<DailyWorkReport> {
+  const batchSize = options.batchSize ?? BATCH;
+  const done: Record<DailyWorkKind, number> = {
+    expiry: 0,
+    'auto-review': 0,
+    'ce-reminder': 0,
+    'expiry-reminder': 0,
+  };
+  for (const kind of ORDER) {
+    for (;;) {
+      const count = await db.transaction(async (trx) => {
+        const due = await claimDue(trx, kind, today, batchSize);
+        await EFFECTS[kind](trx, due);
+        return due.length;
+      });
+      done[kind] += count;
+      if (count > 0) await options.afterBatch?.(kind, done[kind]);
+      // Until a batch finds nothing: a short batch may only mean a concurrent run holds rows.
+      if (count === 0) break;
+    }
+  }
+  return {
+    today,
+    expired: done.expiry,
+    autoReviews: done['auto-review'],
+    ceReminders: done['ce-reminder'],
+    expiryReminders: done['expiry-reminder'],
+  };
+}
