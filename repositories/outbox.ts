@@ -130,13 +130,15 @@ export async function recordProcessStarted(
   applicationId: string,
   processInstanceKey: string,
 ): Promise<void> {
-  await db.transaction(async (trx) => {
-    await trx('applications')
-      .where({ id: applicationId })
-      .whereNull('process_instance_key')
-      .update({ process_instance_key: processInstanceKey });
-    await trx('outbox').where({ application_id: applicationId, kind: 'start-process' }).delete();
-  });
+  // One statement (one round trip, atomic on its own): thousands of starts may be recorded at
+  // once after a daily run.
+  await db.raw(
+    `with recorded as (
+       update applications set process_instance_key = ?
+        where id = ? and process_instance_key is null)
+     delete from outbox where application_id = ? and kind = 'start-process'`,
+    [processInstanceKey, applicationId, applicationId],
+  );
 }
 
 /**
