@@ -26,24 +26,6 @@ export async function lockCertificateForReview(
   return result.rows[0];
 }
 
-/**
- * The first CE record (sequence 1) of the certificate passed between `from` and `to` inclusive,
- * the earliest if several (the CE-record import may bring its own `firstCeRecordWithin`).
- */
-export async function firstCeRecordWithin(
-  db: Knex,
-  certificateId: string,
-  from: CalendarDate,
-  to: CalendarDate,
-): Promise<{ id: string; passDate: CalendarDate } | undefined> {
-  const row = await db('ce_records')
-    .where({ certificate_id: certificateId, sequence: 1 })
-    .whereBetween('pass_date', [from, to])
-    .orderBy([{ column: 'pass_date' }, { column: 'id' }])
-    .first(db.raw('id::text as id'), db.raw(`to_char(pass_date, 'YYYY-MM-DD') as "passDate"`));
-  return row;
-}
-
 /** The review of (certificate, deadline), written once; false when one existed already. */
 export async function recordReview(
   trx: Knex.Transaction,

@@ -72,7 +72,7 @@ async function notify(trx: Knex.Transaction, kind: keyof typeof DAILY_MESSAGES, 
 /** The owed auto-review instances of one batch: application, its certificate, the start. */
 async function owe(trx: Knex.Transaction, due: DueCertificate[]): Promise<void> {
   if (due.length === 0) return;
-  const applications: Array<{ id: string; certificateId: string }> = (
+  const applications: Array<{ id: string; certificateId: string; created_at: Date }> = (
     await trx('applications')
       .insert(
         due.map((c) => ({
@@ -91,8 +91,20 @@ async function owe(trx: Knex.Transaction, due: DueCertificate[]): Promise<void> 
       .returning([
         trx.raw('id::text as id'),
         trx.raw(`subject->>'certificateId' as "certificateId"`),
+        'created_at',
       ])
-  ).map((r: { id: string; certificateId: string }) => r);
+  ).map((r: { id: string; certificateId: string; created_at: Date }) => r);
+  // Every application's timeline starts with its submission (repositories/applications.ts),
+  // here by the system.
+  await trx('application_events').insert(
+    applications.map((a) => ({
+      application_id: a.id,
+      step: 'submitted',
+      actor_account_id: null,
+      actor_name: '系统',
+      at: a.created_at,
+    })),
+  );
   const byCertificate = new Map(due.map((c) => [c.id, c]));
   await trx('application_certificates').insert(
     applications.map((a) => ({ application_id: a.id, certificate_id: a.certificateId })),

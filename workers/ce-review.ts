@@ -10,12 +10,8 @@
  * deadline, or the certificate is no longer valid at that deadline (expired, cancelled, made
  * abnormal, or its deadline moved meanwhile): then nothing is written and nobody is messaged.
  */
-import {
-  firstCeRecordWithin,
-  lockCertificateForReview,
-  markCeReviewed,
-  recordReview,
-} from '../repositories/ce-reviews';
+import { firstCeRecordWithin } from '../repositories/ce-records';
+import { lockCertificateForReview, markCeReviewed, recordReview } from '../repositories/ce-reviews';
 import { markAbnormal } from '../repositories/certificate-issuance';
 import { JobHandler, requireVariable } from './runtime/job-handler';
 

@@ -185,7 +185,11 @@ describe('scheduler/daily-work - automatic review, expiry and reminders (SPEC §
         .where({ application_id: apps[0].id })
         .orderBy('id')
         .pluck('step');
-      expect(steps).toEqual(['ce-review', c === passes ? 'notify-passed' : 'notify-failed']);
+      expect(steps).toEqual([
+        'submitted',
+        'ce-review',
+        c === passes ? 'notify-passed' : 'notify-failed',
+      ]);
     }
     expect(await messageTitles({ person_id: passes.personId })).toEqual(['继续教育复核已通过']);
     expect(await messageTitles({ enterprise_id: passes.unitId })).toEqual(['继续教育复核已通过']);
