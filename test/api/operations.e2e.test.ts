@@ -14,7 +14,7 @@ describe('api/operations - the business clock and the daily work on demand', () 
   });
 
   afterAll(async () => {
-    await api.h.setClock(null);
+    await api.setClock(null);
     await api.stopAll();
   });
 

@@ -28,6 +28,8 @@ export interface ProcessApi extends ApiHarness {
     decision: 'approve' | 'reject',
     comment?: string,
   ): Promise<Reply>;
+  /** Moves the business clock and the engine's together (the workers' harness); null: reset. */
+  setClock(epochMs: number | null): Promise<void>;
   /** Waits until the application reaches `state`. */
   waitState(applicationId: string, state: string): Promise<void>;
   /** Waits until the application's process instance has ended. */
@@ -60,6 +62,7 @@ export async function startProcessApi(): Promise<ProcessApi> {
     h,
     staff,
     taskOf,
+    setClock: (epochMs) => h.setClock(epochMs),
     async decide(token, applicationId, decision, comment) {
       const key = await taskOf(token, applicationId);
       return api.request('POST', `/api/tasks/${key}/complete`, {
