@@ -72,28 +72,28 @@ async function notify(trx: Knex.Transaction, kind: keyof typeof DAILY_MESSAGES, 
 /** The owed auto-review instances of one batch: application, its certificate, the start. */
 async function owe(trx: Knex.Transaction, due: DueCertificate[]): Promise<void> {
   if (due.length === 0) return;
-  const applications: Array<{ id: string; certificateId: string; created_at: Date }> = (
-    await trx('applications')
-      .insert(
-        due.map((c) => ({
-          type: 'auto-review',
-          state: 'submitted',
-          applicant_account_id: null,
-          person_id: c.personId,
-          enterprise_id: c.enterpriseId,
-          subject: JSON.stringify({
-            certificateId: c.id,
-            certificateNumber: c.number,
-            ceDeadline: c.ceDeadline,
-          }),
-        })),
-      )
-      .returning([
-        trx.raw('id::text as id'),
-        trx.raw(`subject->>'certificateId' as "certificateId"`),
-        'created_at',
-      ])
-  ).map((r: { id: string; certificateId: string; created_at: Date }) => r);
+  const applications: Array<{ id: string; certificateId: string; created_at: Date }> = await trx(
+    'applications',
+  )
+    .insert(
+      due.map((c) => ({
+        type: 'auto-review',
+        state: 'submitted',
+        applicant_account_id: null,
+        person_id: c.personId,
+        enterprise_id: c.enterpriseId,
+        subject: JSON.stringify({
+          certificateId: c.id,
+          certificateNumber: c.number,
+          ceDeadline: c.ceDeadline,
+        }),
+      })),
+    )
+    .returning([
+      trx.raw('id::text as id'),
+      trx.raw(`subject->>'certificateId' as "certificateId"`),
+      'created_at',
+    ]);
   // Every application's timeline starts with its submission (repositories/applications.ts),
   // here by the system.
   await trx('application_events').insert(
