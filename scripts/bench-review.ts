@@ -17,25 +17,11 @@
  * that every certificate has exactly one review, one application and the right outcome.
  */
 import { fork } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { Camunda8 } from '@camunda8/sdk';
-import pino from 'pino';
-import { createApp } from '../api/app';
-import { listen } from '../api/http-server';
 import { createStaffUser } from '../api/use-cases/staff';
-import { businessNow, businessToday } from '../clock/business-clock';
+import { businessToday } from '../clock/business-clock';
 import { addDays, addMonths, addYears } from '../domain/calendar-date';
-import { idNumberCheckChar } from '../domain/id-number';
-import type { EngineLog } from '../engine/engine-log';
-import { startEngine } from '../engine/start-engine';
-import { startEngineThread } from '../engine/start-engine-thread';
-import { createLogger } from '../log/logger';
-import { deployProcesses } from '../processes/deploy';
 import { runDailyWork } from '../scheduler/daily-work';
-import { startOutboxDrainer } from '../workers/runtime/outbox-drainer';
-import { startWorkers } from '../workers/runtime/start-workers';
-import { closeSharedPdfPool } from '../documents/pdf-pool';
 import {
   cpuMs,
   openBenchDatabase,
@@ -45,37 +31,11 @@ import {
   sleep,
 } from './bench-common';
 import type { ReviewLoadConfig, ReviewLoadMessage } from './bench-review-load';
+import { benchLogger, birthDateOf, practitionerIdNumber, startBenchSystem } from './bench-system';
 
 const N = Number(process.env.BENCH_N ?? 10_000);
 const READ_RATE = Number(process.env.BENCH_READ_RATE ?? 20);
 const PASSWORD = 'bench-password-1';
-
-/** Warnings and errors to stderr, counted; request lines nowhere (their cost stays measured). */
-function benchLogger() {
-  const counted = { warnings: 0 };
-  const stderr = {
-    write(line: string) {
-      counted.warnings++;
-      process.stderr.write(line);
-    },
-  };
-  const log = createLogger({
-    level: 'info',
-    destination: pino.multistream([
-      { level: 'info', stream: pino.destination('/dev/null') },
-      { level: 'warn', stream: stderr },
-    ]),
-  });
-  return { log, counted };
-}
-
-/** A valid ID number of the i-th person: born on one of 5000 days from 1975, male. */
-function idNumberOf(i: number): string {
-  const birth = new Date(Date.UTC(1975, 0, 1) + (i % 5000) * 86_400_000);
-  const date = birth.toISOString().slice(0, 10).replaceAll('-', '');
-  const first17 = `630102${date}${String(101 + 2 * Math.floor(i / 5000)).padStart(3, '0')}`;
-  return first17 + idNumberCheckChar(first17);
-}
 
 /** N persons and certificates due today, in chunks (setup: not measured). */
 async function setUp(db: Parameters<typeof createStaffUser>[0], today: string, n: number) {
@@ -97,12 +57,12 @@ async function setUp(db: Parameters<typeof createStaffUser>[0], today: string, n
     const persons: Array<{ id: string }> = await db('persons')
       .insert(
         chunk.map((i) => {
-          const idNumber = idNumberOf(i);
+          const idNumber = practitionerIdNumber(i);
           return {
             id_number: idNumber,
             name: '王建国',
             sex: 'M',
-            birth_date: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`,
+            birth_date: birthDateOf(idNumber),
             verified_at: new Date(),
           };
         }),
@@ -151,36 +111,11 @@ async function finishedReviews(db: Parameters<typeof createStaffUser>[0]): Promi
 
 async function main(): Promise<void> {
   const bench = await openBenchDatabase();
-  const { db, admin, name, url } = bench;
+  const { db, admin, name } = bench;
   const { log, counted } = benchLogger();
-  const engineLog: EngineLog = {
-    info: (message) => log.info(message),
-    warn: (message, err) => log.warn({ err }, message),
-    error: (message, err) => log.error({ err }, message),
-  };
 
-  // the system as main.ts assembles it
-  const engineUser = { username: 'gas-cert', password: randomBytes(24).toString('base64url') };
-  const engineOptions = { port: 0, host: '127.0.0.1', auth: { basic: engineUser }, log: engineLog };
-  const engine =
-    process.env.ENGINE_THREAD === 'false'
-      ? await startEngine({ db, ...engineOptions })
-      : await startEngineThread(url, engineOptions);
-  const camunda = new Camunda8({
-    ZEEBE_REST_ADDRESS: `http://127.0.0.1:${engine.address.port}`,
-    CAMUNDA_AUTH_STRATEGY: 'BASIC',
-    CAMUNDA_BASIC_AUTH_USERNAME: engineUser.username,
-    CAMUNDA_BASIC_AUTH_PASSWORD: engineUser.password,
-    CAMUNDA_LOG_LEVEL: 'none',
-  } as never).getCamundaRestClient();
-  await deployProcesses(camunda);
-  const workers = startWorkers({ db, camunda, log });
-  const outbox = startOutboxDrainer({ db, camunda, log });
-  const api = await listen(
-    createApp({ db, now: () => businessNow(db), camunda, workers, log }),
-    0,
-    '127.0.0.1',
-  );
+  // the system as main.ts assembles it (scripts/bench-system.ts)
+  const system = await startBenchSystem(bench, log);
 
   const today = await businessToday(db);
   const setupStart = Date.now();
@@ -196,7 +131,7 @@ async function main(): Promise<void> {
   await new Promise<void>((resolve) => {
     child.on('message', (m: ReviewLoadMessage) => m.kind === 'ready' && resolve());
     child.send({
-      base: `http://127.0.0.1:${api.address.port}`,
+      base: system.base,
       username: 'bench-regulator',
       password: PASSWORD,
       certificateIds,
@@ -247,11 +182,7 @@ async function main(): Promise<void> {
     c.abnormal === N - half &&
     c.messages === 2 * N;
 
-  await api.stop();
-  await workers.stop();
-  await outbox.stop();
-  await engine.stop();
-  await closeSharedPdfPool();
+  await system.stop();
   await db.destroy();
   await bench.drop();
 
