@@ -27,9 +27,10 @@ export interface DueCertificate {
 
 /** Which certificates are due for each kind, and which of their dates the item is about. */
 const DUE: Record<DailyWorkKind, { where: string; dueDate: string }> = {
-  // SPEC §7.5: valid, the CE deadline has come, not reviewed for that deadline.
+  // SPEC §7.5: valid, the CE deadline has passed (the day after it, i.e. at 30 months: a record
+  // passed and imported on the deadline itself still counts), not reviewed for that deadline.
   'auto-review': {
-    where: `c.state = 'valid' and c.ce_deadline <= cast(:today as date)
+    where: `c.state = 'valid' and c.ce_deadline < cast(:today as date)
       and not exists (select 1 from ce_reviews r
                        where r.certificate_id = c.id and r.deadline = c.ce_deadline)`,
     dueDate: 'c.ce_deadline',

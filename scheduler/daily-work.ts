@@ -1,7 +1,7 @@
 /**
  * The daily work (SPEC §7.5, issue 8 item 5), on the business clock's today: the expiry of
  * certificates past their validity end, one automatic-review instance per certificate whose CE
- * deadline has come, and the reminders one month before a CE deadline and three months before
+ * deadline has passed (the day after it), and the reminders one month before a CE deadline and three months before
  * the validity end.
  *
  * Idempotent per certificate and deadline whatever crashes or reruns happen: every item is a
