@@ -187,6 +187,38 @@ describe('api/certificate-business - work-unit change, name change, renewal, can
       expect((await apply(h, 'cancellations')).status).toBe(201);
     });
 
+    it('should refuse to withdraw once the regulator has decided, even while that decision is pending', async () => {
+      // given an application the employer confirmed and the regulator is deciding right now
+      const h = await certificated(api, staff, '撤回丁');
+      const res = await apply(h, 'cancellations');
+      await api.decide(h.enterprise.token, res.body.applicationId, 'approve');
+      await api.waitState(res.body.applicationId, 'awaiting-review');
+      const key = await api.taskOf(staff.regulator, res.body.applicationId);
+      // (the pending entry a decision writes before it asks the engine, api/use-cases/tasks.ts)
+      await api.h.sql('application_events').insert({
+        application_id: res.body.applicationId,
+        task_key: key,
+        pending: true,
+        step: 'regulator-review',
+        actor_name: '主管部门（测试）',
+        decision: 'approved',
+      });
+      // when the applicant withdraws
+      const w = await api.request(
+        'POST',
+        `/api/applications/${res.body.applicationId}/withdrawal`,
+        {
+          token: h.person.token,
+          body: {},
+        },
+      );
+      // then
+      expect(w.status).toBe(409);
+      expect(w.body.code).toBe('already-decided');
+      expect(await busyOf(h)).toBe(res.body.applicationId);
+      await api.h.sql('application_events').where({ task_key: key }).delete();
+    });
+
     it("should refuse to withdraw an ended application or someone else's", async () => {
       // given
       const h = await certificated(api, staff, '撤回乙');
