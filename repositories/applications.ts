@@ -1,6 +1,6 @@
 /** Applications (办件) as the API writes and shows them (SPEC §8); the workers' side is in application-progress.ts. */
 import type { Knex } from 'knex';
-import { ROLE_NAMES } from '../api/auth/policy';
+import { ROLE_NAMES } from '../domain/role-names';
 
 export type ApplicationType =
   | 'employment-proposal'

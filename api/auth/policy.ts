@@ -8,18 +8,13 @@ import type { Certificate } from '../../repositories/certificates';
 import type { Recipient } from '../../repositories/messages';
 import { AppError } from '../app-error';
 import { Principal, Role, findPrincipal, principalOf } from './principal';
+import { ROLE_NAMES as DOMAIN_ROLE_NAMES } from '../../domain/role-names';
 
 /** Who may call a route: anyone, or any authenticated caller whose role is listed. */
 export type Access = 'public' | { roles: readonly Role[]; apiKeys?: boolean };
 
-export const ROLE_NAMES: Readonly<Record<Role, string>> = {
-  person: '从业人员',
-  enterprise: '燃气经营企业',
-  regulator: '主管部门',
-  association: '燃气协会',
-  training: '培训机构',
-  admin: '系统管理员',
-};
+/** Re-exported where the API always found it; the names live in domain/ (repositories use them). */
+export const ROLE_NAMES: Readonly<Record<Role, string>> = DOMAIN_ROLE_NAMES;
 
 export function forbidden(detail: string): AppError {
   return new AppError(403, 'forbidden', detail);
