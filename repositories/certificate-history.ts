@@ -12,7 +12,8 @@ export async function certificateHistory(db: Knex, certificateId: string) {
     hasPdf: boolean;
   }> = await db('certificate_issuances')
     .where({ certificate_id: certificateId })
-    .orderBy('id')
+    // Qualified: a bare "id" would sort by the text alias below ("10" before "9").
+    .orderBy('certificate_issuances.id')
     .select({
       id: db.raw('id::text'),
       kind: 'kind',
@@ -35,7 +36,7 @@ export async function certificateHistory(db: Knex, certificateId: string) {
     applicationId: string | null;
   }> = await db('certificate_state_changes')
     .where({ certificate_id: certificateId })
-    .orderBy('id')
+    .orderBy('certificate_state_changes.id')
     .select({
       fromState: 'from_state',
       toState: 'to_state',

@@ -99,6 +99,13 @@ function jobInput(job: SdkJob): JobInput {
   };
 }
 
+/** The engine's HTTP status of a failed SDK call, if it answered. */
+const statusOf = (error: unknown) =>
+  (error as { response?: { statusCode?: number } })?.response?.statusCode;
+
+/** What a job handler returns when there is nothing left to acknowledge. */
+const JOB_GONE = 'JOB_ACTION_ACKNOWLEDGEMENT' as const;
+
 /**
  * One SDK job worker per job type (job type = handler file name in workers/). A handler runs in
  * one transaction (run-job.ts); the job is completed after commit. A thrown error fails the job
@@ -121,7 +128,17 @@ export function startWorkers(options: StartWorkersOptions): StartedWorkers {
         const input = jobInput(job);
         try {
           const run = await runJobOnce(db, handler, input);
-          const ack = await job.complete(run.variables as never);
+          let ack;
+          try {
+            ack = await job.complete(run.variables as never);
+          } catch (error) {
+            if (statusOf(error) !== 404) throw error;
+            // The job is no longer ours: its deadline passed (a clock moved forward, a long
+            // pause) and another activation has it, or its instance was cancelled. The effect is
+            // committed once (job_effects): the other activation replays it and completes.
+            log.warn(`worker ${type}: job ${input.key} was gone when completed; effect kept once`);
+            return JOB_GONE;
+          }
           if (run.changed) await publishDataChanged(db, camunda, run.changed, log);
           return ack;
         } catch (error) {
@@ -135,7 +152,16 @@ export function startWorkers(options: StartWorkersOptions): StartedWorkers {
           }
           const message = error instanceof Error ? error.message : String(error);
           log.error(`worker ${type}: job ${input.key} failed: ${message}`);
-          return job.fail({ errorMessage: message, retries: Math.max(job.retries - 1, 0) });
+          try {
+            return await job.fail({
+              errorMessage: message,
+              retries: Math.max(job.retries - 1, 0),
+            });
+          } catch (failure) {
+            if (statusOf(failure) !== 404) throw failure;
+            log.warn(`worker ${type}: job ${input.key} was gone when failed`);
+            return JOB_GONE;
+          }
         }
       },
     });
