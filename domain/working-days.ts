@@ -27,7 +27,7 @@ export function isWorkingDay(date: CalendarDate): boolean {
 /** The `n`-th working day after `date` (the day itself does not count, as a deadline in law). */
 export function addWorkingDays(date: CalendarDate, n: number): CalendarDate {
   let d = date;
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     d = addDays(d, 1);
     if (isWorkingDay(d)) left -= 1;
   }

@@ -13,7 +13,7 @@ import type { UseCaseContext } from './context';
 import { IncidentView, instanceElementNames, openIncidents, tolerant } from './process-facts';
 import { stepName } from './timeline-steps';
 
-const TYPE_NAMES: Record<string, string> = {
+export const TYPE_NAMES: Record<string, string> = {
   'employment-proposal': '聘用确认',
   'employment-termination': '解除聘用',
   'category-registration': '经营类别登记',
