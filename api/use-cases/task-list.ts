@@ -73,7 +73,7 @@ function matches(v: TaskView, q: TaskListQuery, chinaDate: (d: Date) => string):
   if (q.applicationId && a?.id !== q.applicationId) return false;
   if (q.applicant) {
     const s = a?.subject ?? {};
-    const fields = [s.personName, s.enterpriseName, s.idNumber, s.creditCode, s.unitName];
+    const fields = [s.personName, s.holderName, s.enterpriseName, s.idNumber, s.creditCode];
     if (!fields.some((f) => contains(f, q.applicant!))) return false;
   }
   if (q.certificateNumber && !contains(a?.certificateNumber, q.certificateNumber)) return false;

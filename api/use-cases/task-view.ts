@@ -47,7 +47,7 @@ const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
 
 /** The party an application is about: the practitioner, else the enterprise. */
 export function applicantOf(a: Application): string | null {
-  return text(a.subject.personName) ?? text(a.subject.enterpriseName);
+  return text(a.subject.personName) ?? text(a.subject.holderName) ?? text(a.subject.enterpriseName);
 }
 
 export function applicationOfTask(a: Application | undefined) {
