@@ -31,9 +31,12 @@ const engineLog: EngineLog = {
  */
 async function main(): Promise<void> {
   // PostgreSQL's own output (embedded server) shows with LOG_LEVEL=debug.
-  // The browser apps are built from web-modeler/ when their sources changed (seconds; once).
-  const built = await ensureWebBuilt();
-  if (built.length) logger.info(`gas-cert: built the web pages ${built.join(', ')}`);
+  // The browser apps are built from web-modeler/ when their sources changed, beside the start:
+  // the API and the processes do not wait for them; meanwhile their pages answer 503.
+  void ensureWebBuilt().then(
+    (built) => built.length && logger.info(`gas-cert: built the web pages ${built.join(', ')}`),
+    (err) => logger.error({ err }, 'gas-cert: the web pages could not be built'),
+  );
   const database = await startDatabase({ log: (l) => logger.debug({ postgres: l }, 'postgres') });
   const db = database.db;
   // The business clock moves only where explicitly enabled; otherwise a pin left by a

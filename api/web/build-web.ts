@@ -20,6 +20,15 @@ export type WebApp = (typeof WEB_APPS)[number];
 const STAMP = '.built-from';
 const LOCK_STALE_MS = 5 * 60_000;
 
+/** Whether the process that took a lock is gone (killed mid-build): then the lock is stale. */
+function lockAbandoned(lock: string): boolean {
+  const s = fs.statSync(lock, { throwIfNoEntry: false });
+  if (!s) return false;
+  if (Date.now() - s.mtimeMs > LOCK_STALE_MS) return true;
+  const pid = Number(fs.readFileSync(path.join(lock, 'pid'), { encoding: 'utf8', flag: 'a+' }));
+  return pid ? !alive(pid) : Date.now() - s.mtimeMs > 5_000;
+}
+
 /** The newest modification time (ms) of the files under these paths. */
 function newestMtime(paths: readonly string[]): number {
   let newest = 0;
@@ -37,6 +46,8 @@ function sourcesOf(app: WebApp): string[] {
   return [
     path.join(WEB_ROOT, app),
     path.join(WEB_ROOT, 'shared'),
+    // The pages import the domain's tables (names of types, categories, job types).
+    path.join(WEB_ROOT, '..', 'domain'),
     path.join(WEB_ROOT, 'vite.config.mts'),
   ];
 }
@@ -46,15 +57,45 @@ function isFresh(app: WebApp, sourceTime: number): boolean {
   return fs.existsSync(stamp) && Number(fs.readFileSync(stamp, 'utf8')) >= sourceTime;
 }
 
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code !== 'ESRCH';
+  }
+};
+
+/** Output folders of builds whose process died (a program stopped mid-build). */
+function removeAbandonedBuilds(): void {
+  for (const entry of fs.readdirSync(WEB_DIST)) {
+    const m = /^\.[a-z-]+-(\d+)$/.exec(entry);
+    if (m && !alive(Number(m[1])))
+      fs.rmSync(path.join(WEB_DIST, entry), { recursive: true, force: true });
+  }
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function buildApp(app: WebApp, sourceTime: number): Promise<void> {
   const out = path.join(WEB_DIST, `.${app}-${process.pid}`);
   const vite = path.join(path.dirname(require.resolve('vite/package.json')), 'bin', 'vite.js');
-  await run(process.execPath, [vite, 'build', '--config', path.join(WEB_ROOT, 'vite.config.mts')], {
-    env: { ...process.env, WEB_APP: app, WEB_OUT_DIR: out, NODE_ENV: 'production' },
-    maxBuffer: 16 * 1024 * 1024,
-  });
+  try {
+    await run(
+      process.execPath,
+      [vite, 'build', '--config', path.join(WEB_ROOT, 'vite.config.mts')],
+      {
+        env: { ...process.env, WEB_APP: app, WEB_OUT_DIR: out, NODE_ENV: 'production' },
+        maxBuffer: 16 * 1024 * 1024,
+      },
+    );
+  } catch (e) {
+    fs.rmSync(out, { recursive: true, force: true });
+    const stderr = (e as { stderr?: string }).stderr ?? '';
+    throw new Error(`vite build of ${app} failed: ${stderr || (e as Error).message}`, {
+      cause: e,
+    });
+  }
   fs.writeFileSync(path.join(out, STAMP), String(sourceTime));
   // Swap in the new build whole, so a server never serves half of one and half of another.
   const target = path.join(WEB_DIST, app);
@@ -66,16 +107,17 @@ async function buildApp(app: WebApp, sourceTime: number): Promise<void> {
 export async function ensureWebBuilt(apps: readonly WebApp[] = WEB_APPS): Promise<WebApp[]> {
   const built: WebApp[] = [];
   fs.mkdirSync(WEB_DIST, { recursive: true });
+  removeAbandonedBuilds();
   for (const app of apps) {
     const sourceTime = newestMtime(sourcesOf(app));
     const lock = path.join(WEB_DIST, `.${app}.lock`);
     while (!isFresh(app, sourceTime)) {
       try {
         fs.mkdirSync(lock);
+        fs.writeFileSync(path.join(lock, 'pid'), String(process.pid));
       } catch {
         // Another process builds it; a lock left by a killed build is taken over.
-        const s = fs.statSync(lock, { throwIfNoEntry: false });
-        if (s && Date.now() - s.mtimeMs > LOCK_STALE_MS) fs.rmSync(lock, { recursive: true });
+        if (lockAbandoned(lock)) fs.rmSync(lock, { recursive: true, force: true });
         await sleep(250);
         continue;
       }
