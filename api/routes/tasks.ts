@@ -5,11 +5,13 @@ import {
   CompleteTaskBody,
   DoneListQuery,
   MAX_BATCH,
+  ReassignBody,
   TaskListQuery,
   batchCompleteBody,
   batchResult,
   completeBody,
   completed,
+  reassignBody,
   donePage,
   doneListQuery,
   task,
@@ -20,6 +22,7 @@ import {
 } from '../schemas/tasks';
 import type { UseCaseContext } from '../use-cases/context';
 import { batchApprove } from '../use-cases/task-batch';
+import { reassignTask } from '../use-cases/task-reassign';
 import { taskFormFor } from '../use-cases/task-form';
 import { myDecidedTasks, myTasks } from '../use-cases/task-list';
 import { claimTask, completeTask, taskFor, unclaimTask } from '../use-cases/tasks';
@@ -123,6 +126,22 @@ export function taskRoutes(ctx: UseCaseContext) {
       responses: { 200: ok('已退回', task), ...problems(400, 401, 403, 404, 409) },
       handle: async ({ req, params }) => ({
         body: await unclaimTask(ctx, principalOf(req), params.key),
+      }),
+    }),
+    route<ReassignBody, unknown, { key: string }>({
+      method: 'post',
+      path: '/api/tasks/{key}/reassignment',
+      operationId: 'reassignTask',
+      tag: TAG,
+      summary: '转办给同事',
+      description:
+        '将未认领或本人认领的任务交给同一角色的另一位工作人员（由其认领），并记入办件时间线。',
+      access: { roles: ['regulator', 'association'] },
+      params: taskKeyParams,
+      body: reassignBody,
+      responses: { 200: ok('已转办', task), ...problems(400, 401, 403, 404, 409, 422) },
+      handle: async ({ req, params, body }) => ({
+        body: await reassignTask(ctx, principalOf(req), params.key, body.username, body.comment),
       }),
     }),
     route<CompleteTaskBody, unknown, { key: string }>({

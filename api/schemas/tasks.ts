@@ -1,3 +1,4 @@
+import { APPLICATION_TYPE_NAMES } from '../../domain/application-types';
 import { calendarDate, key, timestamp } from './common';
 import { JsonSchema, arrayOf, nullable, object } from './json-schema';
 
@@ -27,19 +28,7 @@ const paging = {
   pageSize: { ...positive('每页条数', 3), description: `1至${MAX_PAGE_SIZE}，默认20` },
 };
 
-export const APPLICATION_TYPES = [
-  'employment-proposal',
-  'employment-termination',
-  'category-registration',
-  'category-change',
-  'new-issue',
-  'work-unit-change',
-  'enterprise-rename',
-  'name-change',
-  'auto-review',
-  'renewal',
-  'cancellation',
-] as const;
+export const APPLICATION_TYPES = Object.keys(APPLICATION_TYPE_NAMES);
 
 export interface TaskListQuery {
   page?: string;
@@ -215,3 +204,16 @@ export const taskForm = object({
   schema: nullable({ type: 'object', description: 'Camunda 表单（form-js）的 JSON；无表单为空' }),
   variables: { type: 'object', description: '表单用到的流程变量（如 applicationId）' },
 });
+
+export interface ReassignBody {
+  username: string;
+  comment?: string;
+}
+
+export const reassignBody = object(
+  {
+    username: { type: 'string', title: '同事的用户名', minLength: 1, maxLength: 64 },
+    comment: { type: 'string', title: '转办说明', maxLength: 500 },
+  },
+  ['username'],
+);

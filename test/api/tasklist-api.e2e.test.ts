@@ -1,6 +1,7 @@
 import { addDays, todayInChina } from '../../domain/calendar-date';
 import { addWorkingDays } from '../../domain/working-days';
-import { expectProblem } from './api-harness';
+import { createStaffUser } from '../../api/use-cases/staff';
+import { PASSWORD, expectProblem, login } from './api-harness';
 import {
   ProcessApi,
   employed,
@@ -148,6 +149,62 @@ describe('api/tasks - the Tasklist operations', () => {
     expect(back.body.assignee).toBeNull();
     const again = await api.request('GET', `/api/tasks/${keys[0]}`, { token: regulator });
     expect(again.body.assignee).toBeNull();
+  });
+
+  it('should hand a task to a named colleague and record it on the timeline', async () => {
+    // given a colleague of the regulator
+    await createStaffUser(api.h.sql, {
+      role: 'regulator',
+      username: 'tongshi.li',
+      password: PASSWORD,
+    });
+    const colleague = await login(api, 'tongshi.li', PASSWORD);
+    // when the regulator hands 王三's review over
+    const r = await api.request('POST', `/api/tasks/${keys[2]}/reassignment`, {
+      token: regulator,
+      body: { username: 'tongshi.li', comment: '请协助审核' },
+    });
+    // then the colleague holds it and the timeline says so
+    expect(r.status).toBe(200);
+    expect(r.body.assignee).toBe('tongshi.li');
+    const detail = await api.request('GET', `/api/applications/${applications[2]}`, {
+      token: colleague,
+    });
+    expect(detail.body.timeline).toContainEqual(
+      expect.objectContaining({
+        step: 'task-reassigned',
+        stepName: '转办',
+        comment: '主管部门审核考试成绩转办给主管部门（tongshi.li）：请协助审核',
+      }),
+    );
+    // and only the colleague may pass it on now
+    expectProblem(
+      await api.request('POST', `/api/tasks/${keys[2]}/reassignment`, {
+        token: regulator,
+        body: { username: 'tongshi.li' },
+      }),
+      409,
+      'task-claimed',
+    );
+    await api.request('POST', `/api/tasks/${keys[2]}/unclaim`, { token: colleague });
+  });
+
+  it.each([
+    ['an account of another role', 'association', 'colleague-not-found'],
+    ['an unknown account', 'nobody.here', 'colleague-not-found'],
+  ])('should refuse to hand a task to %s with 422', async (_what, username, code) => {
+    const target = username === 'association' ? 'xiehui.zhang' : username;
+    if (username === 'association')
+      await createStaffUser(api.h.sql, {
+        role: 'association',
+        username: target,
+        password: PASSWORD,
+      });
+    const r = await api.request('POST', `/api/tasks/${keys[2]}/reassignment`, {
+      token: regulator,
+      body: { username: target },
+    });
+    expectProblem(r, 422, code);
   });
 
   it.each([

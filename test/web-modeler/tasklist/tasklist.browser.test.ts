@@ -23,7 +23,7 @@ const SHOTS = process.env.WEB_SHOTS ?? '/tmp/web-shots';
 const VIEWPORT = { width: 1366, height: 768 };
 
 /** Words in Latin letters a person may see: account names typed at login, and "PDF". */
-const ALLOWED_LATIN = /^(PDF|shenhe|wang)$/;
+const ALLOWED_LATIN = /^(PDF|shenhe|wang|tongshi|li)$/;
 
 describe('web-modeler/tasklist - the Tasklist in Chromium', () => {
   let api: ProcessApi;
@@ -36,11 +36,17 @@ describe('web-modeler/tasklist - the Tasklist in Chromium', () => {
   let enterprise: { token: string; creditCode: string };
   const persons: Array<{ token: string; idNumber: string; name: string }> = [];
   const applicationOf = new Map<string, string>();
-  const NAMES = ['赵一', '钱二', '孙三', '李四', '周五'];
+  const NAMES = ['赵一', '钱二', '孙三', '李四', '周五', '吴六'];
 
   const shot = async (p: Page, name: string) => {
     fs.mkdirSync(SHOTS, { recursive: true });
     await p.evaluate('document.fonts.ready');
+    // A table's loading mask fades out after its rows arrive: shoot the settled page.
+    await p
+      .locator('.el-loading-mask')
+      .first()
+      .waitFor({ state: 'detached', timeout: 3000 })
+      .catch(() => undefined);
     await p.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
   };
 
@@ -76,11 +82,8 @@ describe('web-modeler/tasklist - the Tasklist in Chromium', () => {
   beforeAll(async () => {
     await ensureWebBuilt(['tasklist']);
     api = await startProcessApi();
-    await createStaffUser(api.h.sql, {
-      role: 'regulator',
-      username: 'shenhe.wang',
-      password: PASSWORD,
-    });
+    for (const username of ['shenhe.wang', 'tongshi.li'])
+      await createStaffUser(api.h.sql, { role: 'regulator', username, password: PASSWORD });
     [regulator, association, training] = await Promise.all([
       api.staff('regulator'),
       api.staff('association'),
@@ -129,8 +132,8 @@ describe('web-modeler/tasklist - the Tasklist in Chromium', () => {
     await expectChinese(page);
     // when the regulator signs in
     await signIn(page, 'shenhe.wang');
-    // then the five reviews are listed, each with a due date 20 working days on
-    await countIs(rows(page), 5);
+    // then the six reviews are listed, each with a due date 20 working days on
+    await countIs(rows(page), 6);
     const table = await page.locator('.tasks').innerText();
     for (const name of NAMES) expect(table).toContain(name);
     expect(table).toContain('主管部门审核考试成绩');
@@ -142,7 +145,7 @@ describe('web-modeler/tasklist - the Tasklist in Chromium', () => {
     await page.getByRole('button', { name: '查询' }).click();
     await countIs(rows(page), 1);
     await page.getByRole('button', { name: '重置' }).click();
-    await countIs(rows(page), 5);
+    await countIs(rows(page), 6);
   }, 60_000);
 
   it('should show the application beside the form and approve with the form', async () => {
@@ -165,7 +168,7 @@ describe('web-modeler/tasklist - the Tasklist in Chromium', () => {
     await page.locator('.fjs-form').getByText('同意', { exact: true }).click();
     await page.getByRole('button', { name: '提交审核意见' }).click();
     // then the task leaves 待办 and the decision appears in 已办
-    await countIs(rows(page), 4);
+    await countIs(rows(page), 5);
     expect(await page.locator('.tasks').innerText()).not.toContain('赵一');
     await page.getByRole('menuitem', { name: '已办任务' }).click();
     const done = page.locator('.done .el-table__body tr');
@@ -196,7 +199,7 @@ describe('web-modeler/tasklist - the Tasklist in Chromium', () => {
     await page.locator('.fjs-form textarea').fill('考试成绩存疑，请核实');
     await page.getByRole('button', { name: '提交审核意见' }).click();
     // then the application is rejected with that reason on its timeline
-    await countIs(rows(page), 3);
+    await countIs(rows(page), 4);
     await api.waitState(id, 'rejected');
     const detail = await api.request('GET', `/api/applications/${id}`, { token: regulator });
     expect(detail.body.timeline).toContainEqual(
@@ -204,19 +207,41 @@ describe('web-modeler/tasklist - the Tasklist in Chromium', () => {
     );
   }, 60_000);
 
-  it('should approve three reviews in one batch with a result for each', async () => {
-    // when the regulator selects the three remaining reviews and approves them together
+  it('should hand a review to a named colleague (转办)', async () => {
+    // when the regulator hands 吴六's review to a colleague
+    await rows(page).filter({ hasText: '吴六' }).getByRole('button', { name: '办理' }).click();
+    await page.locator('.fjs-form').waitFor();
+    await page.getByRole('button', { name: '转办' }).click();
+    await page.locator('input[name=colleague]').fill('tongshi.li');
+    await shot(page, 'tasklist-reassign');
+    await expectChinese(page);
+    await page.getByRole('button', { name: '确定转办' }).click();
+    // then the list shows it held by the colleague, and the timeline records it
+    await rows(page).filter({ hasText: '吴六' }).getByText('tongshi.li').waitFor();
+    const detail = await api.request('GET', `/api/applications/${applicationOf.get('吴六')}`, {
+      token: regulator,
+    });
+    expect(detail.body.timeline).toContainEqual(
+      expect.objectContaining({ stepName: '转办', comment: expect.stringContaining('tongshi.li') }),
+    );
+  }, 60_000);
+
+  it('should approve a batch with a result for each review', async () => {
+    // when the regulator selects the four remaining reviews and approves them together
+    await countIs(rows(page), 4);
     await page.locator('.tasks .el-table__header .el-checkbox').click();
-    await page.getByRole('button', { name: '批量同意（3）' }).click();
+    await page.getByRole('button', { name: '批量同意（4）' }).click();
     await page.getByRole('button', { name: '确定同意' }).click();
-    // then each has its result and the list is empty
+    // then three are approved and the colleague's is not, each with its result
     const dialog = page.locator('.el-dialog', { hasText: '批量审核结果' });
-    await dialog.getByText('已同意 3 项').waitFor();
-    expect(await dialog.locator('.el-table__body tr').count()).toBe(3);
+    await dialog.getByText('已同意 3 项，1 项未办理').waitFor();
+    const results = dialog.locator('.el-table__body tr');
+    expect(await results.count()).toBe(4);
+    expect(await results.filter({ hasText: '吴六' }).innerText()).toContain('未办理');
     await shot(page, 'tasklist-batch');
     await expectChinese(page);
     await dialog.getByRole('button', { name: '知道了' }).click();
-    await page.getByText('暂无待办任务').waitFor();
+    await countIs(rows(page), 1);
     for (const name of ['孙三', '李四', '周五'])
       await api.waitState(applicationOf.get(name)!, 'completed');
   }, 90_000);
