@@ -19,12 +19,13 @@ import {
   taskKeyParams,
   taskListQuery,
   taskPage,
+  taskSummary,
 } from '../schemas/tasks';
 import type { UseCaseContext } from '../use-cases/context';
 import { batchApprove } from '../use-cases/task-batch';
 import { reassignTask } from '../use-cases/task-reassign';
 import { taskFormFor } from '../use-cases/task-form';
-import { myDecidedTasks, myTasks } from '../use-cases/task-list';
+import { myDecidedTasks, myTaskSummary, myTasks } from '../use-cases/task-list';
 import { claimTask, completeTask, taskFor, unclaimTask } from '../use-cases/tasks';
 import { ok, problems } from './responses';
 
@@ -59,6 +60,18 @@ export function taskRoutes(ctx: UseCaseContext) {
       handle: async ({ req, query }) => ({
         body: await myDecidedTasks(ctx, principalOf(req), query),
       }),
+    }),
+    route({
+      method: 'get',
+      path: '/api/tasks/summary',
+      operationId: 'summarizeMyTasks',
+      tag: TAG,
+      summary: '待办统计（按业务类型，预警与超期）',
+      description:
+        '当前身份可办理的待办任务按业务类型计数，及其中预警、超期的数目（主管部门的工作台）。',
+      access: ANY,
+      responses: { 200: ok('待办统计', taskSummary), ...problems(401, 403) },
+      handle: async ({ req }) => ({ body: await myTaskSummary(ctx, principalOf(req)) }),
     }),
     route<BatchCompleteBody>({
       method: 'post',

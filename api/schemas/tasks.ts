@@ -217,3 +217,18 @@ export const reassignBody = object(
   },
   ['username'],
 );
+
+export const taskSummary = object({
+  open: { type: 'integer', description: '待办总数' },
+  warning: { type: 'integer', description: '预警数' },
+  overdue: { type: 'integer', description: '超期数' },
+  byType: arrayOf(
+    object({
+      type: { type: 'string' },
+      typeName: { type: 'string' },
+      open: { type: 'integer' },
+      warning: { type: 'integer' },
+      overdue: { type: 'integer' },
+    }),
+  ),
+});

@@ -156,3 +156,33 @@ export async function myDecidedTasks(
   );
   return { items, total, page, pageSize };
 }
+
+/** The regulator's dashboard figures over the caller's open tasks: per business, 预警, 超期. */
+export async function myTaskSummary(ctx: UseCaseContext, principal: Principal) {
+  const views = await viewsOf(ctx, await openTasksOf(ctx, principal));
+  const byType = new Map<
+    string,
+    { type: string; typeName: string; open: number; warning: number; overdue: number }
+  >();
+  for (const v of views) {
+    const type = v.application?.type ?? 'unknown';
+    const row = byType.get(type) ?? {
+      type,
+      typeName: v.application?.typeName ?? '其他',
+      open: 0,
+      warning: 0,
+      overdue: 0,
+    };
+    row.open += 1;
+    if (v.warning) row.warning += 1;
+    if (v.overdue) row.overdue += 1;
+    byType.set(type, row);
+  }
+  const rows = [...byType.values()].sort((a, b) => b.open - a.open);
+  return {
+    open: views.length,
+    warning: rows.reduce((n, r) => n + r.warning, 0),
+    overdue: rows.reduce((n, r) => n + r.overdue, 0),
+    byType: rows,
+  };
+}

@@ -268,5 +268,12 @@ describe('api/tasks - the Tasklist operations', () => {
     });
     const theirs = await api.request('GET', '/api/tasks/done', { token: otherRegulator });
     expect(theirs.body).toMatchObject({ items: [], total: 0 });
+    const summary = await api.request('GET', '/api/tasks/summary', { token: regulator });
+    expect(summary.body).toEqual({
+      open: 1,
+      warning: 0,
+      overdue: 0,
+      byType: [{ type: 'new-issue', typeName: '新发证', open: 1, warning: 0, overdue: 0 }],
+    });
   });
 });

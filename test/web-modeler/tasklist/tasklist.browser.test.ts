@@ -246,6 +246,24 @@ describe('web-modeler/tasklist - the Tasklist in Chromium', () => {
       await api.waitState(applicationOf.get(name)!, 'completed');
   }, 90_000);
 
+  it('should show the regulator its dashboard, each figure opening the filtered list', async () => {
+    // when the regulator opens its dashboard
+    await page.getByRole('menuitem', { name: '工作台' }).click();
+    await page.locator('.chart canvas').waitFor();
+    // then the open, warned and overdue counts are shown
+    const figures = await page.locator('.figures').innerText();
+    expect(figures).toMatch(/待办任务\s*1/);
+    expect(figures).toMatch(/超期\s*0/);
+    await shot(page, 'tasklist-dashboard');
+    await expectChinese(page);
+    // and the overdue figure opens the list filtered to overdue tasks
+    await page.locator('.figure.overdue').click();
+    await page.getByText('暂无待办任务').waitFor();
+    expect(await page.locator('.filters').innerText()).toContain('超期');
+    await page.getByRole('button', { name: '重置' }).click();
+    await countIs(rows(page), 1);
+  }, 60_000);
+
   it('should show an enterprise only its own confirmations, with the check results', async () => {
     // given 赵一's certificate, whose cancellation waits for the employer's confirmation
     const certs = await api.request('GET', '/api/persons/me/certificates', {
