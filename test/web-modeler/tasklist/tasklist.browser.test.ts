@@ -23,7 +23,7 @@ const SHOTS = process.env.WEB_SHOTS ?? '/tmp/web-shots';
 const VIEWPORT = { width: 1366, height: 768 };
 
 /** Words in Latin letters a person may see: account names typed at login, and "PDF". */
-const ALLOWED_LATIN = /^(PDF|shenhe|wang|tongshi|li)$/;
+const ALLOWED_LATIN = /^(PDF|shenhe|wang|tongshi|li|xiehui|zhang)$/;
 
 describe('web-modeler/tasklist - the Tasklist in Chromium', () => {
   let api: ProcessApi;
@@ -84,6 +84,11 @@ describe('web-modeler/tasklist - the Tasklist in Chromium', () => {
     api = await startProcessApi();
     for (const username of ['shenhe.wang', 'tongshi.li'])
       await createStaffUser(api.h.sql, { role: 'regulator', username, password: PASSWORD });
+    await createStaffUser(api.h.sql, {
+      role: 'association',
+      username: 'xiehui.zhang',
+      password: PASSWORD,
+    });
     [regulator, association, training] = await Promise.all([
       api.staff('regulator'),
       api.staff('association'),
@@ -262,6 +267,26 @@ describe('web-modeler/tasklist - the Tasklist in Chromium', () => {
     expect(await page.locator('.filters').innerText()).toContain('超期');
     await page.getByRole('button', { name: '重置' }).click();
     await countIs(rows(page), 1);
+  }, 60_000);
+
+  it('should not open a regulator task for the association, even by its address', async () => {
+    // given the address of the regulator's remaining review
+    const key = await api.taskOf(regulator, applicationOf.get('吴六')!);
+    const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
+    const theirs = await context.newPage();
+    // when an association reviewer opens it and signs in there
+    await theirs.goto(`${api.base}/tasklist/tasks/${key}`);
+    await theirs.locator('input[name=username]').fill('xiehui.zhang');
+    await theirs.locator('input[name=password]').fill(PASSWORD);
+    await theirs.getByRole('button', { name: '登录' }).click();
+    // then the page says it is not theirs, and their list has none of the regulator's tasks
+    await theirs.getByText('该任务不存在、已办理，或不属于您').waitFor();
+    await shot(theirs, 'tasklist-association-refused');
+    await expectChinese(theirs);
+    await theirs.getByRole('menuitem', { name: '待办任务' }).click();
+    await theirs.getByText('暂无待办任务').waitFor();
+    expect(await theirs.getByRole('menuitem', { name: '工作台' }).count()).toBe(0);
+    await context.close();
   }, 60_000);
 
   it('should show an enterprise only its own confirmations, with the check results', async () => {
