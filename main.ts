@@ -15,6 +15,7 @@ import { ENGINE_PASSWORD_SECRET, getOrCreateSecret } from './repositories/app-se
 import { startOutboxDrainer } from './workers/runtime/outbox-drainer';
 import { startWorkers } from './workers/runtime/start-workers';
 import { closeSharedPdfPool } from './documents/pdf-pool';
+import { ensureWebBuilt } from './api/web/build-web';
 
 /** The engine reports through an interface of its own (it imports nothing outside engine/). */
 const engineLog: EngineLog = {
@@ -30,6 +31,12 @@ const engineLog: EngineLog = {
  */
 async function main(): Promise<void> {
   // PostgreSQL's own output (embedded server) shows with LOG_LEVEL=debug.
+  // The browser apps are built from web-modeler/ when their sources changed, beside the start:
+  // the API and the processes do not wait for them; meanwhile their pages answer 503.
+  void ensureWebBuilt().then(
+    (built) => built.length && logger.info(`gas-cert: built the web pages ${built.join(', ')}`),
+    (err) => logger.error({ err }, 'gas-cert: the web pages could not be built'),
+  );
   const database = await startDatabase({ log: (l) => logger.debug({ postgres: l }, 'postgres') });
   const db = database.db;
   // The business clock moves only where explicitly enabled; otherwise a pin left by a

@@ -8,6 +8,7 @@ import { TokenService, tokenService } from './auth/tokens';
 import { healthRouter } from './health';
 import { logger, Logger } from '../log/logger';
 import { docsRouter } from './openapi/docs-router';
+import { webRouter } from './web/web-router';
 import { notFound, problemMiddleware } from './problem-middleware';
 import { readinessRouter } from './readiness';
 import { requestLog } from './request-log';
@@ -53,6 +54,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(healthRouter(deps.db));
   app.use(readinessRouter({ db: deps.db, camunda: deps.camunda, workers: deps.workers }));
   app.use(docsRouter(routes));
+  // The browser apps (web-modeler/) are public pages; everything they show comes from /api.
+  app.use(webRouter());
   // Bodies are parsed per route, after authorization: an anonymous caller gets 401, not 400.
   app.use('/api', authenticate(deps.db, ctx.tokens));
   app.use(mountRoutes(routes, ctx.now));

@@ -156,6 +156,20 @@ export async function findApplicationByProcessInstance(
   return applications(db).where({ process_instance_key: processInstanceKey }).first();
 }
 
+/** The applications of these process instances, by instance key (one query for a task list). */
+export async function findApplicationsByProcessInstances(
+  db: Knex,
+  processInstanceKeys: readonly string[],
+): Promise<Map<string, Application>> {
+  const found = new Map<string, Application>();
+  if (processInstanceKeys.length === 0) return found;
+  const rows: Application[] = await applications(db).whereIn('process_instance_key', [
+    ...processInstanceKeys,
+  ]);
+  for (const a of rows) found.set(String(a.processInstanceKey), a);
+  return found;
+}
+
 /** Whether the enterprise has an application of one of these types still in progress. */
 export async function hasOpenApplication(
   db: Knex,

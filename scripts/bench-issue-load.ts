@@ -140,10 +140,9 @@ export async function load(config: LoadConfig): Promise<LoadResult> {
   /** One listing at a time; the 16 approvers share its answer. */
   const refill = () =>
     (listing ??= (async () => {
-      const tasks = await ok<Array<{ key: string; application: { id: string } | null }>>(
-        call(base, 'GET', '/api/tasks', regulator),
-        'tasks',
-      );
+      const { items: tasks } = await ok<{
+        items: Array<{ key: string; application: { id: string } | null }>;
+      }>(call(base, 'GET', '/api/tasks?type=new-issue&pageSize=100', regulator), 'tasks');
       taskListings++;
       for (const t of tasks)
         if (t.application && !taken.has(t.key) && personOfApplication.has(t.application.id)) {

@@ -53,7 +53,7 @@ import {
  * - import: BENCH_N passed exam results (type C, job type 04) with POST /api/exam-results as the
  *   training body, in batches of at most 2000 rows; then it waits until every review task is
  *   open;
- * - issue: the regulator lists GET /api/tasks (it answers at most 200, oldest first) and
+ * - issue: the regulator lists GET /api/tasks (pages of at most 100, oldest first) and
  *   approves every task with POST /api/tasks/{key}/complete, BENCH_CONCURRENCY (16) at once,
  *   listing again when it runs out; meanwhile the enterprise polls its certificates
  *   (GET /api/enterprises/me/certificates, one request for all, every BENCH_POLL_MS = 200 ms).

@@ -119,10 +119,12 @@ async function load(base: string): Promise<LoadResult> {
 
   let key: string | undefined;
   while (!key) {
-    const tasks = (await fetch(`${base}/api/tasks`, {
+    const tasks = (await fetch(`${base}/api/tasks?applicationId=${applicationId}`, {
       headers: { authorization: `Bearer ${regulator}` },
-    }).then((r) => r.json())) as Array<{ key: string; application: { id: string } | null }>;
-    key = tasks.find((t) => t.application?.id === applicationId)?.key;
+    }).then((r) => r.json())) as {
+      items: Array<{ key: string; application: { id: string } | null }>;
+    };
+    key = tasks.items.find((t) => t.application?.id === applicationId)?.key;
     if (!key) await sleep(100);
   }
   readsMs.length = 0;

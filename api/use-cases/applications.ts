@@ -12,20 +12,9 @@ import type { Principal } from '../auth/principal';
 import type { UseCaseContext } from './context';
 import { IncidentView, instanceElementNames, openIncidents, tolerant } from './process-facts';
 import { stepName } from './timeline-steps';
+import { APPLICATION_TYPE_NAMES } from '../../domain/application-types';
 
-const TYPE_NAMES: Record<string, string> = {
-  'employment-proposal': '聘用确认',
-  'employment-termination': '解除聘用',
-  'category-registration': '经营类别登记',
-  'category-change': '经营类别变更',
-  'new-issue': '新发证',
-  'work-unit-change': '工作单位变更',
-  'enterprise-rename': '企业名称变更',
-  'name-change': '姓名变更',
-  'auto-review': '系统自动复核',
-  renewal: '证书延期',
-  cancellation: '证书注销',
-};
+export const TYPE_NAMES: Readonly<Record<string, string>> = APPLICATION_TYPE_NAMES;
 
 const STATE_NAMES: Record<string, string> = {
   submitted: '已提交',

@@ -9,6 +9,7 @@ import {
   findApplicationByProcessInstance,
   lockLiveApplication,
 } from '../../repositories/applications';
+import { todayInChina } from '../../domain/calendar-date';
 import {
   confirmDecision,
   reserveConsent,
@@ -20,72 +21,14 @@ import { findEnterpriseById } from '../../repositories/enterprises';
 import { findPersonById } from '../../repositories/persons';
 import { AppError } from '../app-error';
 import { engineStatus } from '../engine-errors';
-import { ROLE_NAMES, candidateGroupsOf, notFound } from '../auth/policy';
+import { ROLE_NAMES, notFound } from '../auth/policy';
 import type { Principal } from '../auth/principal';
 import type { UseCaseContext } from './context';
 import { conditionsFailed, engineOf } from './process-start';
-
-interface EngineTask {
-  userTaskKey: string;
-  name?: string | null;
-  state: string;
-  assignee?: string | null;
-  elementId: string;
-  candidateGroups?: string[];
-  processDefinitionId: string;
-  processName?: string | null;
-  processInstanceKey: string;
-  creationDate?: string;
-  formKey?: string | null;
-}
-
-function view(t: EngineTask, application: Application | undefined) {
-  return {
-    key: String(t.userTaskKey),
-    name: t.name ?? t.elementId,
-    elementId: t.elementId,
-    processId: t.processDefinitionId,
-    processName: t.processName ?? null,
-    processInstanceKey: String(t.processInstanceKey),
-    candidateGroups: t.candidateGroups ?? [],
-    assignee: t.assignee ?? null,
-    createdAt: t.creationDate ?? null,
-    application: application
-      ? {
-          id: application.id,
-          type: application.type,
-          state: application.state,
-          subject: application.subject,
-        }
-      : null,
-  };
-}
-
-const mayAct = (principal: Principal, t: EngineTask) => {
-  const mine = candidateGroupsOf(principal);
-  return t.state === 'CREATED' && (t.candidateGroups ?? []).some((g) => mine.includes(g));
-};
-
-/** The open user tasks the caller may act on, oldest first. */
-export async function myTasks(ctx: UseCaseContext, principal: Principal) {
-  const camunda = engineOf(ctx);
-  const groups = candidateGroupsOf(principal);
-  if (groups.length === 0) return [];
-  const found = await camunda.searchUserTasks({
-    filter: { state: 'CREATED', candidateGroup: { $in: groups } },
-    sort: [{ field: 'creationDate', order: 'ASC' }],
-    page: { limit: 200 },
-  } as never);
-  const tasks = (found.items as unknown as EngineTask[]).filter((t) => mayAct(principal, t));
-  return Promise.all(
-    tasks.map(async (t) =>
-      view(t, await findApplicationByProcessInstance(ctx.db, String(t.processInstanceKey))),
-    ),
-  );
-}
+import { EngineTask, mayAct, taskView } from './task-view';
 
 /** The task when the caller may act on it; 404 otherwise (someone else's or finished). */
-async function visibleTask(ctx: UseCaseContext, principal: Principal, key: string) {
+export async function visibleTask(ctx: UseCaseContext, principal: Principal, key: string) {
   const camunda = engineOf(ctx);
   let task: EngineTask;
   try {
@@ -101,6 +44,19 @@ function assignedToOther(principal: Principal, task: EngineTask): boolean {
   return Boolean(task.assignee) && task.assignee !== principal.username;
 }
 
+async function viewOf(ctx: UseCaseContext, task: EngineTask) {
+  return taskView(
+    task,
+    await findApplicationByProcessInstance(ctx.db, String(task.processInstanceKey)),
+    todayInChina(await ctx.now()),
+  );
+}
+
+/** One open task of the caller, with its application and due date. */
+export async function taskFor(ctx: UseCaseContext, principal: Principal, key: string) {
+  return viewOf(ctx, await visibleTask(ctx, principal, key));
+}
+
 /** Claims the task for the caller (Tasklist's "claim"); another's claim is a conflict. */
 export async function claimTask(ctx: UseCaseContext, principal: Principal, key: string) {
   const task = await visibleTask(ctx, principal, key);
@@ -111,10 +67,16 @@ export async function claimTask(ctx: UseCaseContext, principal: Principal, key: 
     assignee: principal.username,
     allowOverride: true,
   });
-  return view(
-    { ...task, assignee: principal.username },
-    await findApplicationByProcessInstance(ctx.db, String(task.processInstanceKey)),
-  );
+  return viewOf(ctx, { ...task, assignee: principal.username });
+}
+
+/** Gives the caller's claim back to the group; another's claim is theirs to give back. */
+export async function unclaimTask(ctx: UseCaseContext, principal: Principal, key: string) {
+  const task = await visibleTask(ctx, principal, key);
+  if (assignedToOther(principal, task))
+    throw new AppError(409, 'task-claimed', `该任务已由 ${task.assignee} 认领，只有认领人可以退回`);
+  if (task.assignee) await engineOf(ctx).unassignUserTask({ userTaskKey: key });
+  return viewOf(ctx, { ...task, assignee: null });
 }
 
 /** How the actor appears on the timeline: a person's or enterprise's name, staff by role. */

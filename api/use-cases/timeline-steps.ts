@@ -8,6 +8,7 @@ export const STEP_NAMES: Readonly<Record<string, string>> = {
   withdrawn: '撤回申请',
   cancelled: '撤销办件',
   'instance-terminated': '流程终止',
+  'task-reassigned': '转办',
 };
 
 /** A step's Chinese name: the diagram's element name, else this table, else the code itself. */

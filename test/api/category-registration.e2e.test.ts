@@ -162,7 +162,7 @@ describe('api/category-registration - through the engine', () => {
     // then
     for (const token of [other.token, person.token, regulator]) {
       const tasks = await api.request('GET', '/api/tasks', { token });
-      expect(tasks.body.map((t: { key: string }) => t.key)).not.toContain(key);
+      expect(tasks.body.items.map((t: { key: string }) => t.key)).not.toContain(key);
       const done = await api.request('POST', `/api/tasks/${key}/complete`, {
         token,
         body: { decision: 'approve' },

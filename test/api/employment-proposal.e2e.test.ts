@@ -154,7 +154,7 @@ describe('api/employment-proposal - through the engine', () => {
     const messages = await api.request('GET', '/api/messages', { token: b.token });
     expect(JSON.stringify(messages.body)).toContain('已受聘于其他单位');
     const tasks = await api.request('GET', '/api/tasks', { token: p.token });
-    expect(tasks.body).toEqual([]);
+    expect(tasks.body).toMatchObject({ items: [], total: 0 });
   });
 
   it.each([

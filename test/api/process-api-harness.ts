@@ -50,9 +50,9 @@ export async function startProcessApi(): Promise<ProcessApi> {
   };
   const taskOf = (token: string, applicationId: string) =>
     eventually(async () => {
-      const r = await api.request('GET', '/api/tasks', { token });
+      const r = await api.request('GET', `/api/tasks?applicationId=${applicationId}`, { token });
       if (r.status !== 200) throw new Error(`GET /api/tasks: ${JSON.stringify(r.body)}`);
-      const t = (r.body as Array<{ key: string; application: { id: string } | null }>).find(
+      const t = (r.body.items as Array<{ key: string; application: { id: string } | null }>).find(
         (x) => x.application?.id === applicationId,
       );
       return t?.key;

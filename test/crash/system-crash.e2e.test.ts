@@ -176,9 +176,10 @@ describe('crash - kill -9 of the whole program at random points of every busines
         .where({ application_id: applicationId, step, pending: false })
         .first('id');
       if (decided) return;
-      const tasks = await send('GET', '/api/tasks', { token });
-      const task = Array.isArray(tasks?.body)
-        ? (tasks!.body as Array<{ key: string; application: { id: string } | null }>).find(
+      const tasks = await send('GET', `/api/tasks?applicationId=${applicationId}`, { token });
+      const items = (tasks?.body as { items?: unknown } | undefined)?.items;
+      const task = Array.isArray(items)
+        ? (items as Array<{ key: string; application: { id: string } | null }>).find(
             (x) => x.application?.id === applicationId,
           )
         : undefined;

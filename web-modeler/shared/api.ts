@@ -1,0 +1,100 @@
+/**
+ * The one client of /api for every app. The access token lives in this module's memory only
+ * (never localStorage or a cookie): a script injected into the page cannot read it from
+ * storage, and closing or reloading the tab ends the browser session.
+ */
+import { reactive } from 'vue';
+
+export interface FieldError {
+  field: string;
+  code: string;
+  message: string;
+}
+
+/** An answer of /api other than 2xx: its problem+json, in Chinese for the user. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly detail: string,
+    readonly errors: FieldError[] = [],
+  ) {
+    super(detail);
+  }
+}
+
+export type Role = 'person' | 'enterprise' | 'regulator' | 'association' | 'training' | 'admin';
+
+export const ROLE_NAMES: Record<Role, string> = {
+  person: '从业人员',
+  enterprise: '燃气经营企业',
+  regulator: '主管部门',
+  association: '燃气协会',
+  training: '培训机构',
+  admin: '系统管理员',
+};
+
+export const session = reactive({
+  token: null as string | null,
+  role: null as Role | null,
+  username: '',
+});
+
+/** Calls /api with the session's token; throws ApiError with the server's Chinese detail. */
+export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (session.token) headers.authorization = `Bearer ${session.token}`;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'network', '无法连接服务器，请检查网络后重试');
+  }
+  const type = res.headers.get('content-type') ?? '';
+  const data = type.includes('json') ? await res.json() : undefined;
+  if (!res.ok) {
+    if (res.status === 401 && session.token) signOut();
+    throw new ApiError(
+      res.status,
+      data?.code ?? 'http',
+      data?.detail ?? `请求失败（${res.status}）`,
+      data?.errors ?? [],
+    );
+  }
+  return data as T;
+}
+
+export async function signIn(username: string, password: string): Promise<void> {
+  const answer = await api<{ accessToken: string; role: Role }>('POST', '/api/auth/token', {
+    username,
+    password,
+  });
+  session.token = answer.accessToken;
+  session.role = answer.role;
+  session.username = username;
+}
+
+export function signOut(): void {
+  session.token = null;
+  session.role = null;
+  session.username = '';
+}
+
+/** Opens a file of /api (a PDF, a photo) in a new tab: fetched with the token, shown as a blob. */
+export async function openFile(path: string): Promise<void> {
+  const res = await fetch(path, {
+    headers: session.token ? { authorization: `Bearer ${session.token}` } : {},
+  });
+  if (!res.ok) {
+    const data = (res.headers.get('content-type') ?? '').includes('json') ? await res.json() : {};
+    throw new ApiError(res.status, data.code ?? 'http', data.detail ?? '文件无法打开');
+  }
+  const url = URL.createObjectURL(await res.blob());
+  window.open(url, '_blank', 'noopener');
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
