@@ -43,12 +43,34 @@ export function certificateQuery(db: Knex) {
       state: 'c.state',
       cancelledAt: 'c.cancelled_at',
       verifyToken: 'c.verify_token',
-      abnormalReasons: db.raw(
-        `coalesce((select array_agg(r.reason order by r.reason) from certificate_abnormal_reasons r
-          where r.certificate_id = c.id), '{}')`,
-      ),
+      abnormalReasons: abnormalReasonsColumn(db),
     });
 }
+
+/** The abnormal reasons of the certificate aliased `c`, as a sorted array column. */
+export function abnormalReasonsColumn(db: Knex) {
+  return db.raw(
+    `coalesce((select array_agg(r.reason order by r.reason) from certificate_abnormal_reasons r
+      where r.certificate_id = c.id), '{}')`,
+  );
+}
+
+/**
+ * The columns of the certificate aliased `c` that the checks read (CertificateFacts), shared
+ * by the loader of one certificate and the batch loader of an enterprise rename.
+ */
+export const CERTIFICATE_FACT_COLUMNS = {
+  number: 'c.number',
+  type: 'c.type',
+  jobType: 'c.job_type',
+  state: 'c.state',
+  unitName: 'c.unit_name',
+  holderName: 'c.holder_name',
+  validityStart: 'c.validity_start',
+  validityEnd: 'c.validity_end',
+  ceDeadline: 'c.ce_deadline',
+  ceReviewPassed: 'c.ce_reviewed',
+} as const;
 
 export async function findCertificateById(db: Knex, id: string): Promise<Certificate | undefined> {
   return certificateQuery(db).where('c.id', id).first();

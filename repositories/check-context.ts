@@ -15,6 +15,7 @@ import type {
 } from '../domain/checks/check-context';
 import type { HeldCertificate } from '../domain/holding-rules';
 import { ceRecordsOfCertificate } from './ce-records';
+import { CERTIFICATE_FACT_COLUMNS, abnormalReasonsColumn } from './certificates';
 
 async function enterpriseFacts(db: Knex, id: string): Promise<EnterpriseFacts | null> {
   const row = await db('enterprises').where({ id }).first({
@@ -129,23 +130,11 @@ async function certificateFacts(
     .join('enterprises as e', 'e.id', 'c.unit_enterprise_id')
     .where('c.id', certificateId)
     .first({
+      ...CERTIFICATE_FACT_COLUMNS,
       personId: 'c.person_id',
-      number: 'c.number',
-      type: 'c.type',
-      jobType: 'c.job_type',
-      state: 'c.state',
       unitCreditCode: 'e.credit_code',
-      unitName: 'c.unit_name',
-      holderName: 'c.holder_name',
-      validityStart: 'c.validity_start',
-      validityEnd: 'c.validity_end',
-      ceDeadline: 'c.ce_deadline',
-      ceReviewPassed: 'c.ce_reviewed',
       busyApplicationId: 'c.busy_application_id',
-      abnormalReasons: db.raw(
-        `coalesce((select array_agg(r.reason order by r.reason) from certificate_abnormal_reasons r
-          where r.certificate_id = c.id), '{}')`,
-      ),
+      abnormalReasons: abnormalReasonsColumn(db),
       previousNumbers: db.raw(
         `coalesce((select array_agg(n.number order by n.since) from certificate_numbers n
           where n.certificate_id = c.id and n.number <> c.number), '{}')`,

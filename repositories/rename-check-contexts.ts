@@ -14,6 +14,7 @@ import type {
 } from '../domain/certificate-types';
 import type { CategoryRegistration, CheckContext } from '../domain/checks/check-context';
 import type { Sex } from '../domain/id-number';
+import { CERTIFICATE_FACT_COLUMNS } from './certificates';
 
 /** One certificate of a rename and the context its checks read. */
 export interface RenameCertificate {
@@ -66,16 +67,7 @@ function baseQuery(db: Knex) {
     .select({
       certificateId: db.raw('c.id::text'),
       personId: db.raw('c.person_id::text'),
-      number: 'c.number',
-      type: 'c.type',
-      jobType: 'c.job_type',
-      state: 'c.state',
-      unitName: 'c.unit_name',
-      holderName: 'c.holder_name',
-      validityStart: 'c.validity_start',
-      validityEnd: 'c.validity_end',
-      ceDeadline: 'c.ce_deadline',
-      ceReviewPassed: 'c.ce_reviewed',
+      ...CERTIFICATE_FACT_COLUMNS,
       busyApplicationId: db.raw('c.busy_application_id::text'),
       unitCreditCode: 'u.credit_code',
       idNumber: 'p.id_number',
