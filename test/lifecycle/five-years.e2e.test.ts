@@ -35,7 +35,21 @@ describe('lifecycle - five years of certificates on the business clock', () => {
     await api.stopAll();
   });
 
+  /**
+   * Every application's process has ended: moving the clock past a job still in flight would
+   * time it out (the worker then warns that it was gone, the effect being kept once), which is
+   * not what these steps are about.
+   */
+  async function settle() {
+    const rows: Array<{ key: string }> = await api.h
+      .sql('applications')
+      .whereNotNull('process_instance_key')
+      .select({ key: 'process_instance_key' });
+    for (const { key } of rows) await api.h.d.waitState(key, 'COMPLETED', 15000);
+  }
+
   async function moveTo(date: string) {
+    await settle();
     const res = await api.request('PUT', '/api/operations/clock', {
       token: admin,
       body: { at: new Date(chinaNoon(date)).toISOString() },
