@@ -1,5 +1,5 @@
 /**
- * `npm run bench:review` (issue 8): BENCH_N (10,000) certificates whose CE deadline is today
+ * `npm run bench:review` (issue 8): BENCH_N (10,000) certificates whose CE deadline was yesterday
  * are reviewed by one daily run, through the engine, on the durable database, while the API
  * keeps answering a steady read load. The last line is one JSON object
  * `{certificates, seconds, perSecond, apiP99Ms}`.
@@ -8,7 +8,7 @@
  * engine on its thread behind Basic credentials, processes/ deployed, the job workers, the
  * outbox drainer and the API, on a fresh database of the machine's PostgreSQL (or the embedded
  * one). Setup, not measured, writes with SQL: one enterprise, N persons and N valid type-B
- * certificates whose CE deadline is today (China), half of them with a first CE record in time.
+ * certificates whose CE deadline was yesterday (China), half of them with a first CE record in time.
  *
  * Measured: from the start of the daily run (scheduler/daily-work.ts, as the cron would call
  * it) until every review instance has sent its message (the last timeline step of each of the
@@ -37,8 +37,12 @@ const N = Number(process.env.BENCH_N ?? 10_000);
 const READ_RATE = Number(process.env.BENCH_READ_RATE ?? 20);
 const PASSWORD = 'bench-password-1';
 
-/** N persons and certificates due today, in chunks (setup: not measured). */
+/**
+ * N persons and certificates due today, in chunks (setup: not measured): their CE deadline was
+ * yesterday, so today's run reviews them (the review runs the day after the deadline).
+ */
 async function setUp(db: Parameters<typeof createStaffUser>[0], today: string, n: number) {
+  const deadline = addDays(today, -1);
   await createStaffUser(db, { role: 'regulator', username: 'bench-regulator', password: PASSWORD });
   const [{ id: enterpriseId }] = await db('enterprises')
     .insert({
@@ -48,7 +52,7 @@ async function setUp(db: Parameters<typeof createStaffUser>[0], today: string, n
       category_registration: 'approved',
     })
     .returning(db.raw('id::text as id'));
-  const start = addDays(addMonths(today, -30), 1);
+  const start = addDays(addMonths(deadline, -30), 1);
   const end = addDays(addYears(start, 5), -1);
   const year = start.slice(0, 4);
   const ids: string[] = [];
@@ -80,7 +84,7 @@ async function setUp(db: Parameters<typeof createStaffUser>[0], today: string, n
           first_issue_date: start,
           validity_start: start,
           validity_end: end,
-          ce_deadline: today,
+          ce_deadline: deadline,
         })),
       )
       .returning(db.raw('id::text as id'));
