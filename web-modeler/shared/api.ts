@@ -4,6 +4,7 @@
  * storage, and closing or reloading the tab ends the browser session.
  */
 import { reactive } from 'vue';
+import { ROLE_NAMES, RoleName } from '@domain/role-names';
 
 export interface FieldError {
   field: string;
@@ -23,16 +24,10 @@ export class ApiError extends Error {
   }
 }
 
-export type Role = 'person' | 'enterprise' | 'regulator' | 'association' | 'training' | 'admin';
+export type Role = RoleName;
 
-export const ROLE_NAMES: Record<Role, string> = {
-  person: '从业人员',
-  enterprise: '燃气经营企业',
-  regulator: '主管部门',
-  association: '燃气协会',
-  training: '培训机构',
-  admin: '系统管理员',
-};
+/** The roles' Chinese names, the same the API writes on timelines (domain/role-names.ts). */
+export { ROLE_NAMES };
 
 export const session = reactive({
   token: null as string | null,
