@@ -13,20 +13,25 @@ export interface OutgoingMessage {
   dedupeKey: string;
 }
 
+/** The row of one message. */
+function messageRow(message: OutgoingMessage) {
+  return {
+    person_id: message.personId ?? null,
+    enterprise_id: message.enterpriseId ?? null,
+    category: message.category,
+    title: message.title,
+    body: message.body,
+    link: message.link ?? null,
+    application_id: message.applicationId ?? null,
+    certificate_id: message.certificateId ?? null,
+    dedupe_key: message.dedupeKey,
+  };
+}
+
 /** Sends (stores) a message once per dedupe key; true when it was new. */
 export async function deliverMessage(db: Knex, message: OutgoingMessage): Promise<boolean> {
   const rows = await db('messages')
-    .insert({
-      person_id: message.personId ?? null,
-      enterprise_id: message.enterpriseId ?? null,
-      category: message.category,
-      title: message.title,
-      body: message.body,
-      link: message.link ?? null,
-      application_id: message.applicationId ?? null,
-      certificate_id: message.certificateId ?? null,
-      dedupe_key: message.dedupeKey,
-    })
+    .insert(messageRow(message))
     .onConflict('dedupe_key')
     .ignore()
     .returning('id');
@@ -38,19 +43,7 @@ export async function deliverMessages(db: Knex, messages: OutgoingMessage[]): Pr
   let delivered = 0;
   for (let i = 0; i < messages.length; i += 500) {
     const rows = await db('messages')
-      .insert(
-        messages.slice(i, i + 500).map((m) => ({
-          person_id: m.personId ?? null,
-          enterprise_id: m.enterpriseId ?? null,
-          category: m.category,
-          title: m.title,
-          body: m.body,
-          link: m.link ?? null,
-          application_id: m.applicationId ?? null,
-          certificate_id: m.certificateId ?? null,
-          dedupe_key: m.dedupeKey,
-        })),
-      )
+      .insert(messages.slice(i, i + 500).map(messageRow))
       .onConflict('dedupe_key')
       .ignore()
       .returning('id');
