@@ -1,4 +1,4 @@
-/** A certificate's history: issuances, numbers, state changes, applications (issue 8). */
+/** A certificate's history: issuances, numbers, state changes, applications, reviews (issue 8). */
 import type { Knex } from 'knex';
 
 export async function certificateHistory(db: Knex, certificateId: string) {
@@ -60,5 +60,16 @@ export async function certificateHistory(db: Knex, certificateId: string) {
       createdAt: 'a.created_at',
       completedAt: 'a.completed_at',
     });
-  return { issuances, numbers, states, applications };
+  // The automatic reviews (SPEC §7.5): the one place a passed review shows, as it changes no
+  // state; its run is the regulator's, so the review itself is what the holder reads.
+  const reviews: Array<{ deadline: string; outcome: 'passed' | 'failed'; reviewedAt: Date }> =
+    await db('ce_reviews')
+      .where({ certificate_id: certificateId })
+      .orderBy('ce_reviews.id')
+      .select({
+        deadline: db.raw(`to_char(deadline, 'YYYY-MM-DD')`),
+        outcome: 'outcome',
+        reviewedAt: 'reviewed_at',
+      });
+  return { issuances, numbers, states, applications, reviews };
 }

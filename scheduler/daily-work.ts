@@ -1,7 +1,7 @@
 /**
  * The daily work (SPEC §7.5, issue 8 item 5), on the business clock's today: the expiry of
- * certificates past their validity end, one automatic-review instance per certificate whose CE
- * deadline has passed (the day after it), and the reminders one month before a CE deadline and three months before
+ * certificates past their validity end, the automatic review of certificates whose CE deadline
+ * has passed (the day after it; one review run and instance per batch), and the reminders one month before a CE deadline and three months before
  * the validity end.
  *
  * Idempotent per certificate and deadline whatever crashes or reruns happen: every item is a
@@ -35,7 +35,7 @@ export interface DailyWorkReport {
   today: CalendarDate;
   /** Certificates marked expired. */
   expired: number;
-  /** Automatic-review instances owed (started by the outbox drainer). */
+  /** Certificates owed an automatic review (their runs are started by the outbox drainer). */
   autoReviews: number;
   ceReminders: number;
   expiryReminders: number;
@@ -69,77 +69,52 @@ async function notify(trx: Knex.Transaction, kind: keyof typeof DAILY_MESSAGES, 
   }
 }
 
-/** The owed auto-review instances of one batch: application, its certificate, the start. */
+/**
+ * One review run for a batch of due certificates: its application (the system's, about every
+ * certificate of the batch), the certificates' links and work items, and ONE owed instance.
+ * A run per batch, not an instance per certificate: ten thousand certificates due on one day
+ * are fifty instances reviewed set-based, not ten thousand (docs/decisions.md).
+ */
 async function owe(trx: Knex.Transaction, due: DueCertificate[]): Promise<void> {
   if (due.length === 0) return;
-  const applications: Array<{ id: string; certificateId: string; created_at: Date }> = await trx(
-    'applications',
-  )
-    .insert(
-      due.map((c) => ({
-        type: 'auto-review',
-        state: 'submitted',
-        applicant_account_id: null,
-        person_id: c.personId,
-        enterprise_id: c.enterpriseId,
-        subject: JSON.stringify({
-          certificateId: c.id,
-          certificateNumber: c.number,
-          ceDeadline: c.ceDeadline,
-        }),
-      })),
-    )
-    .returning([
-      trx.raw('id::text as id'),
-      trx.raw(`subject->>'certificateId' as "certificateId"`),
-      'created_at',
-    ]);
+  const deadlines = due.map((c) => c.dueDate).sort();
+  const [application]: Array<{ id: string; created_at: Date }> = await trx('applications')
+    .insert({
+      type: 'auto-review',
+      state: 'submitted',
+      applicant_account_id: null,
+      subject: JSON.stringify({
+        certificateCount: due.length,
+        ceDeadlineFrom: deadlines[0],
+        ceDeadlineTo: deadlines[deadlines.length - 1],
+      }),
+    })
+    .returning([trx.raw('id::text as id'), 'created_at']);
   // Every application's timeline starts with its submission (repositories/applications.ts),
   // here by the system.
-  await trx('application_events').insert(
-    applications.map((a) => ({
-      application_id: a.id,
-      step: 'submitted',
-      actor_account_id: null,
-      actor_name: '系统',
-      at: a.created_at,
-    })),
-  );
-  const byCertificate = new Map(due.map((c) => [c.id, c]));
+  await trx('application_events').insert({
+    application_id: application.id,
+    step: 'submitted',
+    actor_account_id: null,
+    actor_name: '系统',
+    at: application.created_at,
+  });
   await trx('application_certificates').insert(
-    applications.map((a) => ({ application_id: a.id, certificate_id: a.certificateId })),
+    due.map((c) => ({ application_id: application.id, certificate_id: c.id })),
   );
-  await enqueueProcessStarts(
-    trx,
-    applications.map((a) => {
-      const c = byCertificate.get(a.certificateId)!;
-      return {
-        applicationId: a.id,
-        payload: {
-          processId: 'auto-review',
-          variables: {
-            applicationId: a.id,
-            certificateId: c.id,
-            certificateNumber: c.number,
-            certificateType: c.type,
-            jobTypeCode: c.jobType,
-            personId: c.personId,
-            enterpriseId: c.enterpriseId,
-            ceDeadline: c.ceDeadline,
-            validityEnd: c.validityEnd,
-          },
-        },
-      };
-    }),
-  );
+  await enqueueProcessStarts(trx, [
+    {
+      applicationId: application.id,
+      payload: {
+        processId: 'auto-review',
+        variables: { applicationId: application.id, certificateCount: due.length },
+      },
+    },
+  ]);
   await recordItemApplications(
     trx,
     'auto-review',
-    applications.map((a) => ({
-      certificateId: a.certificateId,
-      dueDate: byCertificate.get(a.certificateId)!.dueDate,
-      applicationId: a.id,
-    })),
+    due.map((c) => ({ certificateId: c.id, dueDate: c.dueDate, applicationId: application.id })),
   );
 }
 

@@ -103,4 +103,12 @@ export const certificateHistory = object({
       completedAt: nullable(at),
     }),
   ),
+  reviews: arrayOf(
+    object({
+      deadline: { ...calendarDate, description: '复核的继续教育截止日期' },
+      outcome: { type: 'string', enum: ['passed', 'failed'] },
+      outcomeName: { type: 'string' },
+      reviewedAt: at,
+    }),
+  ),
 });

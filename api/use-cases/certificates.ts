@@ -92,6 +92,10 @@ export async function certificateHistoryFor(ctx: UseCaseContext, principal: Prin
       toStateName: CERTIFICATE_STATE_NAMES[s.toState as Certificate['state']] ?? s.toState,
     })),
     applications: h.applications,
+    reviews: h.reviews.map((r) => ({
+      ...r,
+      outcomeName: r.outcome === 'passed' ? '复核通过' : '复核未通过，证书标记为异常',
+    })),
   };
 }
 

@@ -129,6 +129,23 @@ describe('lifecycle - five years of certificates on the business clock', () => {
     expect((await cert(forgetful)).abnormalReasons).toEqual([
       { code: 'ce-not-completed', name: '证书未按规定时间完成继续教育' },
     ]);
+    // the holder reads each review on the certificate's history
+    const reviewsOf = async (p: typeof diligent) =>
+      (
+        await api.request('GET', `/api/certificates/${p.certificateId}/history`, {
+          token: p.person.token,
+        })
+      ).body.reviews;
+    expect(await reviewsOf(diligent)).toEqual([
+      expect.objectContaining({
+        deadline: '2029-08-31',
+        outcome: 'passed',
+        outcomeName: '复核通过',
+      }),
+    ]);
+    expect(await reviewsOf(forgetful)).toEqual([
+      expect.objectContaining({ deadline: '2029-08-31', outcome: 'failed' }),
+    ]);
 
     // the abnormal certificate can only be cancelled; then its holder may be issued a new one
     const cancel = await api.request(
@@ -215,5 +232,5 @@ describe('lifecycle - five years of certificates on the business clock', () => {
       'new',
       'renewal',
     ]);
-  });
+  }, 120_000); // five simulated years, about 50 processes: slow on a busy 2-core machine
 });

@@ -27,6 +27,7 @@ const JOB_TYPES = [
   'certificate-cancel',
   'enterprise-rename-apply',
   'ce-review',
+  'ce-review-notify',
 ];
 /** Processes the system runs alone, without a person's decision (no user task). */
 const SYSTEM_PROCESSES = ['auto-review.bpmn'];

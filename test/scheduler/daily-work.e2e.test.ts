@@ -175,22 +175,23 @@ describe('scheduler/daily-work - automatic review, expiry and reminders (SPEC §
       expect(await reviewsOf(c.id)).toEqual([expect.objectContaining({ outcome: 'failed' })]);
     }
     expect(ABNORMAL_REASON_NAMES['ce-not-completed']).toBe('证书未按规定时间完成继续教育');
-    // one system application per review, completed, with its timeline
-    for (const c of [passes, fails, outOfWindow]) {
-      const apps = await autoReviewsOf(c.id);
+    // one review run (a system application about all three certificates), completed, with
+    // its timeline: the review's tally, then the messages
+    const runs = await Promise.all([passes, fails, outOfWindow].map((c) => autoReviewsOf(c.id)));
+    for (const apps of runs)
       expect(apps).toEqual([
-        expect.objectContaining({ state: 'completed', applicant_account_id: null }),
+        expect.objectContaining({
+          id: runs[0][0].id,
+          state: 'completed',
+          applicant_account_id: null,
+        }),
       ]);
-      const steps = await db('application_events')
-        .where({ application_id: apps[0].id })
-        .orderBy('id')
-        .pluck('step');
-      expect(steps).toEqual([
-        'submitted',
-        'ce-review',
-        c === passes ? 'notify-passed' : 'notify-failed',
-      ]);
-    }
+    const events = await db('application_events')
+      .where({ application_id: runs[0][0].id })
+      .orderBy('id')
+      .select('step', 'comment');
+    expect(events.map((e) => e.step)).toEqual(['submitted', 'ce-review', 'notify-results']);
+    expect(events[1].comment).toBe('复核 3 张证书：通过 1 张，标记异常 2 张');
     expect(await messageTitles({ person_id: passes.personId })).toEqual(['继续教育复核已通过']);
     expect(await messageTitles({ enterprise_id: passes.unitId })).toEqual(['继续教育复核已通过']);
     expect(await messageTitles({ person_id: fails.personId })).toEqual(['证书已标记为异常']);

@@ -6,6 +6,7 @@ import { categoryChangeApply } from '../category-change-apply';
 import { categoryRegistrationApply } from '../category-registration-apply';
 import { certificateCancel } from '../certificate-cancel';
 import { ceReview } from '../ce-review';
+import { ceReviewNotify } from '../ce-review-notify';
 import { certificateIssue } from '../certificate-issue';
 import { employmentActivate } from '../employment-activate';
 import { employmentDecline } from '../employment-decline';
@@ -36,4 +37,5 @@ export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
   'certificate-cancel': certificateCancel,
   'enterprise-rename-apply': enterpriseRenameApply,
   'ce-review': ceReview,
+  'ce-review-notify': ceReviewNotify,
 };
