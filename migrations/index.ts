@@ -16,6 +16,7 @@ import { certificateBusiness } from './014-certificate-business';
 import { certificateNumbersRegained } from './015-certificate-numbers-regained';
 import { certificateHistory } from './019-certificate-history';
 import { dailyWork } from './016-daily-work';
+import { dailyWorkKeyset } from './027-daily-work-keyset';
 
 /** The application's migrations, in order. Append only; never edit a shipped one. */
 export const appMigrations: Migration[] = [
@@ -36,4 +37,5 @@ export const appMigrations: Migration[] = [
   certificateNumbersRegained,
   certificateHistory,
   dailyWork,
+  dailyWorkKeyset,
 ];

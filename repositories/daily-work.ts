@@ -54,6 +54,12 @@ const DUE: Record<DailyWorkKind, { where: string; dueDate: string }> = {
   },
 };
 
+/** Where a run's previous batch of one kind ended: its last (due date, certificate id). */
+export interface ClaimCursor {
+  dueDate: CalendarDate;
+  id: string;
+}
+
 /**
  * Claims up to `limit` due certificates of `kind` on `today`: locks them, inserts their work
  * items and returns the ones whose item is new (a row a concurrent run committed meanwhile is
@@ -64,13 +70,19 @@ export async function claimDue(
   kind: DailyWorkKind,
   today: CalendarDate,
   limit: number,
+  after: ClaimCursor | null = null,
 ): Promise<DueCertificate[]> {
   const due = DUE[kind];
+  // Keyset: a run's next batch starts after its last one (migration 027's indexes), so a batch
+  // reads its own rows rather than every due certificate again.
+  const cursor = after
+    ? `and (${due.dueDate}, c.id) > (cast(:afterDate as date), cast(:afterId as bigint))`
+    : '';
   const result = await trx.raw(
     `with due as (
        select c.id, ${due.dueDate} as due_date
          from certificates c
-        where ${due.where}
+        where ${due.where} ${cursor}
           and not exists (select 1 from daily_work_items w
                            where w.kind = :kind and w.certificate_id = c.id
                              and w.due_date = ${due.dueDate})
@@ -90,7 +102,7 @@ export async function claimDue(
             to_char(claimed.due_date, 'YYYY-MM-DD') as "dueDate"
        from claimed join certificates c on c.id = claimed.certificate_id
       order by claimed.due_date, c.id`,
-    { kind, today, limit },
+    { kind, today, limit, afterDate: after?.dueDate ?? null, afterId: after?.id ?? null },
   );
   return result.rows as DueCertificate[];
 }

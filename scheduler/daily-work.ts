@@ -18,6 +18,7 @@
 import type { Knex } from 'knex';
 import type { CalendarDate } from '../domain/calendar-date';
 import {
+  ClaimCursor,
   claimDue,
   DailyWorkKind,
   DueCertificate,
@@ -155,16 +156,21 @@ export async function runDailyWork(
     'expiry-reminder': 0,
   };
   for (const kind of ORDER) {
+    let after: ClaimCursor | null = null;
     for (;;) {
-      const count = await db.transaction(async (trx) => {
-        const due = await claimDue(trx, kind, today, batchSize);
-        await EFFECTS[kind](trx, due);
-        return due.length;
+      const due = await db.transaction(async (trx) => {
+        const claimed = await claimDue(trx, kind, today, batchSize, after);
+        await EFFECTS[kind](trx, claimed);
+        return claimed;
       });
-      done[kind] += count;
-      if (count > 0) await options.afterBatch?.(kind, done[kind]);
-      // Until a batch finds nothing: a short batch may only mean a concurrent run holds rows.
-      if (count === 0) break;
+      done[kind] += due.length;
+      if (due.length > 0) await options.afterBatch?.(kind, done[kind]);
+      const last = due[due.length - 1];
+      if (last) after = { dueDate: last.dueDate, id: last.id };
+      // Until a pass from the start finds nothing: rows a concurrent run held (skipped
+      // locked) or one that became due behind the cursor are taken on the next pass.
+      else if (after) after = null;
+      else break;
     }
   }
   return {

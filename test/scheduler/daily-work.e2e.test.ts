@@ -261,6 +261,38 @@ describe('scheduler/daily-work - automatic review, expiry and reminders (SPEC §
     }
   });
 
+  it('should share the work between two runs at once, each certificate reviewed once', async () => {
+    // given seven certificates due for review on 2030-03-01
+    await h.setClock(at('2030-03-01'));
+    const due = [];
+    for (let i = 0; i < 7; i += 1)
+      due.push(
+        await certificate({
+          first_issue_date: '2027-08-01',
+          validity_start: '2027-08-01',
+          validity_end: '2032-07-31',
+          ce_deadline: '2030-01-31',
+        }),
+      );
+    const today = await businessToday(db);
+
+    // when two runs walk them at the same time in batches of two (their cursors interleave and
+    // each skips the rows the other holds)
+    const [a, b] = await Promise.all([
+      runDailyWork(db, today, { batchSize: 2 }),
+      runDailyWork(db, today, { batchSize: 2 }),
+    ]);
+    await reviewsFinished();
+
+    // then together they owed every review once
+    expect(a.autoReviews + b.autoReviews).toBe(7);
+    for (const c of due) {
+      expect(await autoReviewsOf(c.id)).toHaveLength(1);
+      expect(await reviewsOf(c.id)).toHaveLength(1);
+      expect(await messageTitles({ person_id: c.personId })).toEqual(['证书已标记为异常']);
+    }
+  });
+
   it('should do everything that became due once, in one run, when the clock jumps two years', async () => {
     // given, on 2030-01-10, a certificate whose CE deadline and validity end are both ahead
     await h.setClock(at('2030-01-10'));
