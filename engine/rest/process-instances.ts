@@ -3,6 +3,8 @@ import type { Engine } from '../engine';
 import { createProcessInstance } from '../commands/create-instance';
 import { cancelInstance } from '../commands/cancel-instance';
 import { modifyInstance } from '../commands/modify-instance';
+import { migrateInstance } from '../commands/migrate-instance';
+import { migrationRequest, modificationRequest } from './instance-requests';
 import { EngineError, invalidArgument, notFound } from './engine-error';
 import { applyField, applyFilter, iso, runSearch, SearchSpec, str } from './search';
 import type { Knex } from 'knex';
@@ -170,12 +172,13 @@ export function processInstancesRouter(engine: Engine): Router {
   });
   // https://docs.camunda.io/docs/apis-tools/camunda-api-rest/specifications/modify-process-instance/
   r.post('/process-instances/:key/modification', async (req, res) => {
-    await modifyInstance(engine.ctx, req.params.key, req.body);
+    await modifyInstance(engine.ctx, req.params.key, modificationRequest(req.body));
     res.status(204).end();
   });
-  // Migration needs a mapping between two models; the embedded engine does not offer it.
-  r.post('/process-instances/:key/migration', () => {
-    throw invalidArgument('Process instance migration is not supported by the embedded engine');
+  // https://docs.camunda.io/docs/apis-tools/orchestration-cluster-api-rest/specifications/migrate-process-instance/
+  r.post('/process-instances/:key/migration', async (req, res) => {
+    await migrateInstance(engine.ctx, req.params.key, migrationRequest(req.body));
+    res.status(204).end();
   });
   // https://docs.camunda.io/docs/apis-tools/camunda-api-rest/specifications/search-process-instances/
   r.post('/process-instances/search', async (req, res) => {

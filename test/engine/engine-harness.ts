@@ -54,6 +54,22 @@ export async function eventually<T>(
   }
 }
 
+/** The problem an SDK call was rejected with (fails the test when the call succeeds). */
+export function rejectionOf(
+  call: Promise<unknown>,
+): Promise<{ status: number; title: string; detail: string }> {
+  return call.then(
+    () => {
+      throw new Error('expected a rejection');
+    },
+    (e: { statusCode: number; title: string; detail: string }) => ({
+      status: e.statusCode,
+      title: e.title,
+      detail: e.detail,
+    }),
+  );
+}
+
 /** Helpers that drive instances step by step through the SDK (no workers running). */
 export function driver(h: Harness) {
   const c = h.client;
