@@ -13,7 +13,7 @@ import { startScheduler } from './scheduler/schedule';
 import { deployProcesses } from './processes/deploy';
 import { ENGINE_PASSWORD_SECRET, getOrCreateSecret } from './repositories/app-secrets';
 import { startOutboxDrainer } from './workers/runtime/outbox-drainer';
-import { startWorkers } from './workers/runtime/start-workers';
+import { maxLagFromEnv, startWorkers } from './workers/runtime/start-workers';
 import { closeSharedPdfPool } from './documents/pdf-pool';
 import { ensureWebBuilt } from './api/web/build-web';
 
@@ -83,7 +83,7 @@ async function main(): Promise<void> {
     CAMUNDA_LOG_LEVEL: (process.env.CAMUNDA_LOG_LEVEL ?? 'none') as 'none',
   } as never).getCamundaRestClient();
   const deployed = await deployProcesses(camunda);
-  const workers = startWorkers({ db, camunda, log: logger });
+  const workers = startWorkers({ db, camunda, log: logger, maxLagMs: maxLagFromEnv() });
   // Owed process starts and messages, and decisions a crash left half-done, from the first pass.
   const outbox = startOutboxDrainer({ db, camunda, log: logger });
   // The daily work (SPEC §7.5) beside the workers: at start (catch-up) and daily at 00:10 in

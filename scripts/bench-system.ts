@@ -16,7 +16,7 @@ import { startEngineThread } from '../engine/start-engine-thread';
 import { createLogger } from '../log/logger';
 import { deployProcesses } from '../processes/deploy';
 import { startOutboxDrainer } from '../workers/runtime/outbox-drainer';
-import { startWorkers } from '../workers/runtime/start-workers';
+import { maxLagFromEnv, startWorkers } from '../workers/runtime/start-workers';
 import type { BenchDatabase } from './bench-common';
 
 /** A valid ID number of the i-th practitioner: born on one of 5000 days from 1975, male. */
@@ -91,7 +91,7 @@ export async function startBenchSystem(bench: BenchDatabase, log: ReturnType<typ
     CAMUNDA_LOG_LEVEL: 'none',
   } as never).getCamundaRestClient();
   await deployProcesses(camunda);
-  const workers = startWorkers({ db, camunda, log });
+  const workers = startWorkers({ db, camunda, log, maxLagMs: maxLagFromEnv() });
   const outbox = startOutboxDrainer({ db, camunda, log });
   const api = await listen(
     createApp({ db, now: () => businessNow(db), camunda, workers, log }),

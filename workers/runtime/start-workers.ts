@@ -4,6 +4,7 @@ import { JOB_HANDLERS } from './handlers';
 import { BpmnError, JobHandler, JobInput } from './job-handler';
 import { publishDataChanged } from './data-changed';
 import { runJobOnce } from './run-job';
+import { startEventLoopGate } from './event-loop-gate';
 
 /** Where the workers log: the program's logger, or console (both take a message string). */
 export interface WorkerLog {
@@ -20,7 +21,16 @@ export interface StartWorkersOptions {
   handlers?: Readonly<Record<string, JobHandler>>;
   /** Jobs one worker holds at once (per job type). */
   maxJobsToActivate?: number;
+  /**
+   * A job waits to start while the event loop runs later than this (ms), so the API sharing the
+   * loop keeps answering under a burst (event-loop-gate.ts). Off unless given: the program
+   * passes `maxLagFromEnv()`; tests, whose loop is late for other processes' sake, do not.
+   */
+  maxLagMs?: number;
 }
+
+/** WORKER_MAX_LAG_MS, default 30; 0 turns the gate off. */
+export const maxLagFromEnv = () => Number(process.env.WORKER_MAX_LAG_MS ?? 30);
 
 /** What readiness needs to know about the workers. */
 export interface WorkersStatus {
@@ -116,6 +126,8 @@ export function startWorkers(options: StartWorkersOptions): StartedWorkers {
   const log = options.log ?? console;
   const handlers = options.handlers ?? JOB_HANDLERS;
   let polling = true;
+  const maxLagMs = options.maxLagMs ?? 0;
+  const gate = maxLagMs > 0 ? startEventLoopGate({ maxLagMs }) : undefined;
   const records = Object.entries(handlers).map(([type, handler]) => {
     const worker = camunda.createJobWorker({
       type,
@@ -126,6 +138,7 @@ export function startWorkers(options: StartWorkersOptions): StartedWorkers {
       pollIntervalMs: 100,
       jobHandler: async (job) => {
         const input = jobInput(job);
+        await gate?.admit();
         try {
           const run = await runJobOnce(db, handler, input);
           let ack;
@@ -183,6 +196,7 @@ export function startWorkers(options: StartWorkersOptions): StartedWorkers {
     },
     stop: async () => {
       polling = false;
+      gate?.stop();
       await Promise.all(records.map((r) => r.worker.stop()));
     },
   };
