@@ -19,14 +19,3 @@ export async function claimJob(
   const row = await trx('job_effects').where({ job_key: jobKey }).first('result');
   return { result: (row?.result ?? {}) as Record<string, unknown> };
 }
-
-/** Stores the variables the job completes with, returned again on a retry. */
-export async function recordJobResult(
-  trx: Knex.Transaction,
-  jobKey: string,
-  result: Record<string, unknown>,
-): Promise<void> {
-  await trx('job_effects')
-    .where({ job_key: jobKey })
-    .update({ result: JSON.stringify(result) });
-}

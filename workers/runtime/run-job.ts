@@ -1,8 +1,8 @@
 import type { Knex } from 'knex';
 import { businessNow } from '../../clock/business-clock';
 import { todayInChina } from '../../domain/calendar-date';
-import { addSystemEvent, moveApplication } from '../../repositories/application-progress';
-import { claimJob, recordJobResult } from '../../repositories/job-effects';
+import { claimJob } from '../../repositories/job-effects';
+import { recordJobProgress } from '../../repositories/job-progress';
 import { JobHandler, JobInput, JobOutcome, optionalVariable } from './job-handler';
 
 export interface JobRun extends JobOutcome {
@@ -25,13 +25,15 @@ export async function runJobOnce(db: Knex, handler: JobHandler, job: JobInput): 
     if (done) return { variables: done.result, replayed: true };
     const outcome = await handler({ trx, job, now, today });
     const applicationId = optionalVariable(job, 'applicationId');
-    if (applicationId) {
-      const step = job.headers.step || job.elementId;
-      if (!outcome.quiet) await addSystemEvent(trx, applicationId, step, outcome.comment ?? null);
-      const state = job.headers.applicationState;
-      if (state) await moveApplication(trx, applicationId, state);
-    }
-    await recordJobResult(trx, job.key, outcome.variables);
+    await recordJobProgress(trx, {
+      jobKey: job.key,
+      result: outcome.variables,
+      applicationId,
+      event: outcome.quiet
+        ? undefined
+        : { step: job.headers.step || job.elementId, comment: outcome.comment ?? null },
+      state: job.headers.applicationState || undefined,
+    });
     return { ...outcome, replayed: false };
   });
 }
