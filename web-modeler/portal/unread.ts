@@ -1,9 +1,10 @@
 /**
- * The enterprise's unread message count for the menu's badge: read on sign-in, after a message
- * is read, and every minute while the portal is open.
+ * The enterprise's unread message count for the menu's badge: read on sign-in, on every change
+ * of page, after a message is read, and every minute while the portal is open.
  */
 import { ref, watch } from 'vue';
 import { api, session } from '@shared/api';
+import { route } from '@shared/router';
 
 export const unread = ref(0);
 
@@ -27,3 +28,5 @@ watch(
     timer = setInterval(() => void refreshUnread(), 60_000);
   },
 );
+
+watch(route, () => void refreshUnread());

@@ -34,3 +34,14 @@ export function failedRowsCsv(fileText: string, results: readonly RowResult[]): 
   });
   return toCsv([[...header, REASON_COLUMN], ...rows]);
 }
+
+/**
+ * A file to send: a failed-rows file comes back with its reason column, which the API does not
+ * know; dropping it lets the corrected file be uploaded as it is. Other files are sent unchanged.
+ */
+export function withoutReasonColumn(fileText: string): string {
+  const { header, records } = parseCsv(fileText);
+  if (!header.includes(REASON_COLUMN)) return fileText;
+  const kept = header.filter((h) => h !== REASON_COLUMN);
+  return toCsv([kept, ...records.map((r) => kept.map((h) => r.values[h]))]);
+}
