@@ -19,8 +19,11 @@ import { Holder, certificated } from '../../api/certificate-business-harness';
 import { ProcessApi, personWithPhoto, startProcessApi } from '../../api/process-api-harness';
 import { minimalPdf } from '../../api/use-cases/sample-files';
 
-/** Latin words the portal may show: "PDF", also as the extension of a chosen file's name. */
-const ALLOWED_LATIN = /^(PDF|pdf)$/;
+/**
+ * Latin words the portal may show: "PDF" (also a chosen file's extension), and the header
+ * X-Api-Key its own systems send, named on the API-key page.
+ */
+const ALLOWED_LATIN = /^(PDF|pdf|Api|Key)$/;
 
 describe('web-modeler/portal - the enterprise portal in Chromium', () => {
   let api: ProcessApi;
@@ -235,5 +238,36 @@ describe('web-modeler/portal - the enterprise portal in Chromium', () => {
     const badge = page.locator('.el-badge__content');
     if (count > 1) await badge.getByText(String(count - 1)).waitFor();
     else await countIs(badge, 0);
+  }, 60_000);
+
+  it('should create an API key shown once, list it and revoke it', async () => {
+    // when the clerk creates a key for its personnel system
+    await menu('接口密钥');
+    await page.getByRole('button', { name: '新建密钥' }).click();
+    await page.locator('input[name=label]').fill('人事系统');
+    await page.getByRole('button', { name: '创建', exact: true }).click();
+    // then the key is shown once, and it works as the enterprise
+    const shown = page.locator('.el-dialog', { hasText: '密钥已创建' });
+    const key = await shown.locator('input').inputValue();
+    expect(key).toMatch(/^gck_/);
+    await shot(page, 'portal-api-key-created');
+    await expectChinese(page);
+    const asKey = await api.request('GET', '/api/enterprises/me', {
+      headers: { 'x-api-key': key },
+    });
+    expect(asKey.status).toBe(200);
+    await shown.getByRole('button', { name: '我已保存' }).click();
+    // when it revokes the key from the list
+    const row = tableRows('keys').filter({ hasText: '人事系统' });
+    await row.getByText('有效').waitFor();
+    await row.getByRole('button', { name: '吊销' }).click();
+    await page.getByRole('button', { name: '确定吊销' }).click();
+    // then the list says so and the key no longer opens the API
+    await row.getByText('已吊销').waitFor();
+    await shot(page, 'portal-api-keys');
+    const revoked = await api.request('GET', '/api/enterprises/me', {
+      headers: { 'x-api-key': key },
+    });
+    expect(revoked.status).toBe(401);
   }, 60_000);
 });
