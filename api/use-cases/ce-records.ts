@@ -21,7 +21,7 @@ import { maySeeCertificate, visibleOr404 } from '../auth/policy';
 import { CE_RECORD_COLUMNS, CeRecordRow, ceRecordBatch, ceRecordRow } from '../schemas/ce-records';
 import { validate } from '../validation';
 import type { UseCaseContext } from './context';
-import { parseCsv } from './csv';
+import { parseCsv } from '../../domain/csv';
 
 export type CeOutcome = 'created' | 'duplicate' | 'failed';
 

@@ -24,7 +24,7 @@ import {
 } from '../schemas/exam-results';
 import { validate } from '../validation';
 import type { UseCaseContext } from './context';
-import { parseCsv } from './csv';
+import { parseCsv } from '../../domain/csv';
 import { engineOf, startApplication } from './process-start';
 
 export interface RowReport {

@@ -35,17 +35,26 @@ export const session = reactive({
   username: '',
 });
 
-/** Calls /api with the session's token; throws ApiError with the server's Chinese detail. */
-export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+/**
+ * Calls /api with the session's token; throws ApiError with the server's Chinese detail. The
+ * body is sent as JSON, or as it is under another `contentType` (a CSV import's text).
+ */
+export async function api<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  contentType = 'application/json',
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (session.token) headers.authorization = `Bearer ${session.token}`;
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (body !== undefined) headers['content-type'] = contentType;
+  const json = contentType === 'application/json';
   let res: Response;
   try {
     res = await fetch(path, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : json ? JSON.stringify(body) : (body as string),
     });
   } catch {
     throw new ApiError(0, 'network', '无法连接服务器，请检查网络后重试');
@@ -92,4 +101,11 @@ export async function openFile(path: string): Promise<void> {
   const url = URL.createObjectURL(await res.blob());
   window.open(url, '_blank', 'noopener');
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** What to tell the user about a failed call: the detail, then each failed field or condition. */
+export function errorText(e: unknown, fallback: string): string {
+  if (!(e instanceof ApiError)) return fallback;
+  const reasons = e.errors.map((f) => f.message).filter((m) => m && m !== e.detail);
+  return reasons.length ? `${e.detail}：${reasons.join('；')}` : e.detail;
 }

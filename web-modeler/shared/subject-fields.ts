@@ -38,8 +38,25 @@ const FIELDS: Array<[string, string, (v: unknown) => string]> = [
   ['contractEnd', '劳动合同结束日期', (v) => (v === null ? '无固定期限' : String(v))],
 ];
 
-export function subjectFields(subject: Record<string, unknown>) {
-  return FIELDS.filter(([key]) => key in subject && subject[key] !== undefined)
-    .map(([key, label, show]) => ({ label, value: show(subject[key]) }))
+/** Labels that read otherwise for one kind of application: a rename changes the enterprise's name. */
+const LABELS_OF_TYPE: Record<string, Record<string, string>> = {
+  'enterprise-rename': {
+    fromName: '原企业名称',
+    toName: '新企业名称',
+    certificates: '涉及证书（张）',
+  },
+};
+
+export function subjectFields(subject: Record<string, unknown>, type = '') {
+  const labels = LABELS_OF_TYPE[type] ?? {};
+  const fields: typeof FIELDS = [
+    ...FIELDS,
+    ...Object.keys(labels)
+      .filter((key) => !FIELDS.some(([k]) => k === key))
+      .map((key): (typeof FIELDS)[number] => [key, '', String]),
+  ];
+  return fields
+    .filter(([key]) => key in subject && subject[key] !== undefined)
+    .map(([key, label, show]) => ({ label: labels[key] ?? label, value: show(subject[key]) }))
     .filter((f) => f.value !== '' && f.value !== 'null');
 }

@@ -74,3 +74,6 @@ export interface DoneTask {
   decidedAt: string;
   application: TaskApplication | null;
 }
+
+/** An application as `GET /api/applications` lists it. */
+export type ApplicationSummary = Omit<ApplicationDetail, 'checkResults' | 'timeline'>;

@@ -33,11 +33,23 @@ describe('api/web - serving the built browser apps', () => {
     fs.rmSync(dist, { recursive: true, force: true });
   });
 
-  it('should redirect the bare app path to its folder', async () => {
-    const r = await get('/tasklist');
-    expect(r.status).toBe(301);
-    expect(r.headers.get('location')).toBe('/tasklist/');
-  });
+  it.each(['tasklist', 'portal', 'training'])(
+    'should redirect the bare path of the %s app to its folder',
+    async (app) => {
+      const r = await get(`/${app}`);
+      expect(r.status).toBe(301);
+      expect(r.headers.get('location')).toBe(`/${app}/`);
+    },
+  );
+
+  it.each(['/portal/', '/portal/confirmations/123', '/training/'])(
+    'should serve %s under the same policy, answering 503 while it is not built',
+    async (p) => {
+      const r = await get(p);
+      expect(r.status).toBe(503);
+      expect(r.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    },
+  );
 
   it.each(['/tasklist/', '/tasklist/tasks/123', '/tasklist/done'])(
     'should answer the page for %s with the content security policy',

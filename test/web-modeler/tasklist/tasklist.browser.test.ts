@@ -3,13 +3,18 @@
  * the built pages): what a regulator and an enterprise do there all day. Screenshots of every
  * page go to /tmp/web-shots/ (WEB_SHOTS to change) to be looked at.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ensureWebBuilt } from '../../../api/web/build-web';
 import { createStaffUser } from '../../../api/use-cases/staff';
 import { addDays, todayInChina } from '../../../domain/calendar-date';
 import { launchBrowser } from '../../helpers/browser';
+import {
+  VIEWPORT,
+  countIs,
+  expectChinese as expectChineseOf,
+  shot,
+  signInAt,
+} from '../../helpers/web-page';
 import { PASSWORD } from '../../api/api-harness';
 import {
   ProcessApi,
@@ -18,9 +23,6 @@ import {
   personWithPhoto,
   startProcessApi,
 } from '../../api/process-api-harness';
-
-const SHOTS = process.env.WEB_SHOTS ?? '/tmp/web-shots';
-const VIEWPORT = { width: 1366, height: 768 };
 
 /** Words in Latin letters a person may see: account names typed at login, and "PDF". */
 const ALLOWED_LATIN = /^(PDF|shenhe|wang|tongshi|li|xiehui|zhang)$/;
@@ -38,44 +40,9 @@ describe('web-modeler/tasklist - the Tasklist in Chromium', () => {
   const applicationOf = new Map<string, string>();
   const NAMES = ['赵一', '钱二', '孙三', '李四', '周五', '吴六'];
 
-  const shot = async (p: Page, name: string) => {
-    fs.mkdirSync(SHOTS, { recursive: true });
-    await p.evaluate('document.fonts.ready');
-    // A table's loading mask fades out after its rows arrive: shoot the settled page.
-    await p
-      .locator('.el-loading-mask')
-      .first()
-      .waitFor({ state: 'detached', timeout: 3000 })
-      .catch(() => undefined);
-    await p.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-  };
-
-  /** Words of Latin letters only (not codes mixing digits, like credit codes). */
-  const latinWords = (text: string) =>
-    text.match(/(?<![0-9A-Za-z])[A-Za-z]{2,}(?![0-9A-Za-z])/g) ?? [];
-
-  /** Every Latin word on the page must be an allowed one: no English leaks to the user. */
-  const expectChinese = async (p: Page) => {
-    const text = await p.locator('body').innerText();
-    expect(latinWords(text).filter((w) => !ALLOWED_LATIN.test(w))).toEqual([]);
-  };
-
-  /** Waits (10 s at most) until the locator matches `n` elements. */
-  const countIs = async (l: Locator, n: number) => {
-    const until = Date.now() + 10_000;
-    while ((await l.count()) !== n) {
-      if (Date.now() > until) throw new Error(`expected ${n} elements, found ${await l.count()}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  };
-
-  async function signIn(p: Page, username: string) {
-    await p.goto(`${api.base}/tasklist/`);
-    await p.locator('input[name=username]').fill(username);
-    await p.locator('input[name=password]').fill(PASSWORD);
-    await p.getByRole('button', { name: '登录' }).click();
-    await p.getByText('退出登录').waitFor();
-  }
+  const expectChinese = (p: Page) => expectChineseOf(p, ALLOWED_LATIN);
+  const signIn = (p: Page, username: string) =>
+    signInAt(p, `${api.base}/tasklist/`, username, PASSWORD);
 
   const rows = (p: Page) => p.locator('.tasks .el-table__body tr');
 

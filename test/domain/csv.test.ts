@@ -1,6 +1,6 @@
-import { parseCsv } from '../../../api/use-cases/csv';
+import { parseCsv, toCsv } from '../../domain/csv';
 
-describe('api/use-cases/csv - reading a batch file', () => {
+describe('domain/csv - reading a batch file', () => {
   it('should name the cells by the header and number records by their file line', () => {
     // given
     const text = '\uFEFFa,b\r\n1,2\r\n\r\n3,4\n';
@@ -31,5 +31,21 @@ describe('api/use-cases/csv - reading a batch file', () => {
   it('should give no records for a header alone or an empty text', () => {
     expect(parseCsv('a,b\n').records).toEqual([]);
     expect(parseCsv('')).toEqual({ header: [], records: [] });
+  });
+
+  it('should write rows that read back the same, quoting only where needed', () => {
+    // given cells with a comma, a quote, a line break and plain text
+    const rows = [
+      ['身份证号码', '错误原因'],
+      ['630102199005171234', '姓名与实名认证不一致，请核对'],
+      ['a,b', 'say "hi"\n第二行'],
+    ];
+    // when written
+    const text = toCsv(rows);
+    // then plain cells stay bare, Excel gets its BOM, and reading gives the cells back
+    expect(text.startsWith('\uFEFF身份证号码,错误原因\r\n')).toBe(true);
+    const { header, records } = parseCsv(text);
+    expect(header).toEqual(rows[0]);
+    expect(records.map((r) => header.map((h) => r.values[h]))).toEqual(rows.slice(1));
   });
 });

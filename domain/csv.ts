@@ -1,6 +1,8 @@
 /**
  * A small RFC 4180 reader (quoted fields, doubled quotes, CRLF or LF) for batch imports: the
  * header row names the columns, each later non-empty line is a record with its line number.
+ * Pure, so the API reads an import with it and the training body's page finds the same rows
+ * (by line) to hand back the failed ones; `toCsv` writes such a file.
  */
 export interface CsvRecord {
   line: number;
@@ -55,4 +57,12 @@ export function parseCsv(text: string): { header: string[]; records: CsvRecord[]
     values: Object.fromEntries(header.map((h, i) => [h, (r.cells[i] ?? '').trim()])),
   }));
   return { header, records };
+}
+
+const needsQuotes = /[",\r\n]|^\s|\s$/;
+
+/** A CSV text of these rows (CRLF, cells quoted when they must be), with a BOM for Excel. */
+export function toCsv(rows: readonly (readonly string[])[]): string {
+  const cell = (v: string) => (needsQuotes.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  return '\uFEFF' + rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
 }
