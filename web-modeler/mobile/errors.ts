@@ -1,0 +1,10 @@
+/** What the pages show for a failed call: the server's Chinese message. */
+import { showFailToast } from 'vant';
+import { ApiError } from '@shared/api';
+
+export const messageOf = (e: unknown, fallback = '操作失败，请稍后重试') =>
+  e instanceof ApiError ? e.detail : fallback;
+
+export function failToast(e: unknown, fallback?: string): void {
+  showFailToast({ message: messageOf(e, fallback), wordBreak: 'break-word' });
+}
