@@ -90,7 +90,10 @@ export function certificateRoutes(ctx: UseCaseContext) {
       handle: async ({ req, res, params }) => {
         const result = await verifyCertificate(ctx, params.token);
         if (req.accepts(['json', 'html']) !== 'html') return { body: result };
-        res.type('html').set('Content-Security-Policy', CONTENT_SECURITY_POLICY).send(verificationPage(result));
+        res
+          .type('html')
+          .set('Content-Security-Policy', CONTENT_SECURITY_POLICY)
+          .send(verificationPage(result));
         return undefined;
       },
     }),

@@ -7,11 +7,15 @@ type Verification = Awaited<ReturnType<typeof verifyCertificate>>;
 function verdict(v: Verification): { tone: 'ok' | 'warn' | 'bad'; title: string; lines: string[] } {
   if (!v.genuine) return { tone: 'bad', title: '未查询到该证书', lines: [v.detail] };
   if ('usable' in v && v.usable)
-    return { tone: 'ok', title: `证书有效 · ${v.stateName}`, lines: ['本证书由本系统签发，当前可以使用'] };
+    return {
+      tone: 'ok',
+      title: `证书有效 · ${v.stateName}`,
+      lines: ['本证书由本系统签发，当前可以使用'],
+    };
   return {
     tone: 'warn',
     title: `证书不可使用 · ${v.stateName}`,
-    lines: 'reasons' in v ? (v.reasons ?? []) : [],
+    lines: [...('reasons' in v ? (v.reasons ?? []) : []), '本证书真实，但当前不能作为有效证书使用'],
   };
 }
 
@@ -52,5 +56,5 @@ ${
 }
 <p class="meta">核验时间：${escapeHtml(formatChinaTime(v.checkedAt))}（北京时间）</p>
 <p class="meta">本页由燃气从业人员证书业务系统提供；身份证号码已部分隐藏。</p>`;
-  return phonePage('证书核验', '燃气经营企业从业人员专业培训考核合格证书核验', body);
+  return phonePage('证书核验', '燃气从业人员证书核验', body);
 }

@@ -30,7 +30,9 @@ const chinaTime = new Intl.DateTimeFormat('zh-CN', {
 
 /** `2026-03-04 09:30:05` in China time. */
 export function formatChinaTime(iso: string): string {
-  const p = Object.fromEntries(chinaTime.formatToParts(new Date(iso)).map((x) => [x.type, x.value]));
+  const p = Object.fromEntries(
+    chinaTime.formatToParts(new Date(iso)).map((x) => [x.type, x.value]),
+  );
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
 }
 

@@ -33,6 +33,18 @@ describe('api/web - serving the built browser apps', () => {
     fs.rmSync(dist, { recursive: true, force: true });
   });
 
+  it('should answer the root page leading each kind of user to their app', async () => {
+    const r = await get('/');
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toContain('text/html');
+    expect(r.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    const html = await r.text();
+    for (const href of ['/mobile/', '/tasklist/', '/portal/', '/training/', '/docs'])
+      expect(html).toContain(`href="${href}"`);
+    expect(html).toContain('从业人员');
+    expect(html).not.toContain('<script');
+  });
+
   it('should redirect the bare app path to its folder', async () => {
     const r = await get('/tasklist');
     expect(r.status).toBe(301);
