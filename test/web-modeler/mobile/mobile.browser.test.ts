@@ -7,6 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ensureWebBuilt } from '../../../api/web/build-web';
 import { addDays, todayInChina } from '../../../domain/calendar-date';
 import { launchBrowser } from '../../helpers/browser';
+import { samplePhotoPng } from '../../documents/certificate-fixture';
 import { PASSWORD, registeredPerson } from '../../api/api-harness';
 import { Holder, Staff, certificated } from '../../api/certificate-business-harness';
 import {
@@ -123,6 +124,16 @@ describe('web-modeler/mobile - the practitioner on a phone', () => {
     expect(await page.locator('.profile').innerText()).toContain(holder.person.idNumber);
     await shoot(page, 'mobile-profile');
     await expectChineseOnly(page);
+    // when the holder replaces the ID photo from the phone
+    const before = await api.request('GET', '/api/persons/me', { token: holder.person.token });
+    await page.locator('.upload input').setInputFiles({
+      name: '证件照.png',
+      mimeType: 'image/png',
+      buffer: samplePhotoPng(),
+    });
+    await page.getByText('证件照已上传').waitFor();
+    const after = await api.request('GET', '/api/persons/me', { token: holder.person.token });
+    expect(after.body.photoUpdatedAt).not.toBe(before.body.photoUpdatedAt);
     // when the holder adds a resume entry
     await page.locator('.van-cell', { hasText: '我的履历' }).click();
     await page.getByRole('button', { name: '添加履历' }).click();
