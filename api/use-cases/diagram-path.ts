@@ -7,23 +7,7 @@
  * being the refusal) predicts the rest.
  */
 
-/* eslint-disable @typescript-eslint/no-require-imports -- bpmn-moddle has no typings; its CommonJS build */
-const BpmnModdle = require('bpmn-moddle') as new () => {
-  fromXML(xml: string): Promise<{ rootElement: ModdleElement }>;
-};
-/* eslint-enable @typescript-eslint/no-require-imports */
-
-interface ModdleElement {
-  $type: string;
-  id?: string;
-  name?: string;
-  rootElements?: ModdleElement[];
-  flowElements?: ModdleElement[];
-  sourceRef?: ModdleElement;
-  targetRef?: ModdleElement;
-  conditionExpression?: unknown;
-  default?: ModdleElement;
-}
+import { labelOf, parseDiagram } from './diagram-names';
 
 interface Flow {
   target: string;
@@ -63,14 +47,14 @@ const KINDS: Record<string, PathStep['kind']> = {
 
 /** The first process of a diagram's XML as a graph (boundary events are not followed). */
 export async function processGraphOfXml(xml: string): Promise<ProcessGraph> {
-  const { rootElement } = await new BpmnModdle().fromXML(xml);
+  const rootElement = await parseDiagram(xml);
   const process = (rootElement.rootElements ?? []).find((e) => e.$type === 'bpmn:Process');
   const nodes = new Map<string, Node>();
   let startId: string | null = null;
   const elements = process?.flowElements ?? [];
   for (const e of elements) {
     if (e.$type === 'bpmn:SequenceFlow' || !e.id) continue;
-    const name = e.name?.replace(/\s*\n\s*/g, '').trim() || e.id;
+    const name = labelOf(e) || e.id;
     nodes.set(e.id, { id: e.id, name, type: e.$type, outgoing: [] });
     if (e.$type === 'bpmn:StartEvent' && startId === null) startId = e.id;
   }

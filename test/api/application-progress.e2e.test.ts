@@ -1,6 +1,6 @@
 /* GET /api/applications/{id}/progress: the diagram's main path along the real instance. */
 import { registeredPerson } from './api-harness';
-import { Holder, Staff, certificated } from './certificate-business-harness';
+import { Holder, Staff, certificated, staffAccounts } from './certificate-business-harness';
 import { ProcessApi, startProcessApi } from './process-api-harness';
 import { eventually } from '../workers/worker-harness';
 
@@ -11,12 +11,7 @@ describe('api/applications - progress along the diagram', () => {
 
   beforeAll(async () => {
     api = await startProcessApi();
-    const [regulator, association, training] = await Promise.all([
-      api.staff('regulator'),
-      api.staff('association'),
-      api.staff('training'),
-    ]);
-    staff = { regulator, association, training };
+    staff = await staffAccounts(api);
     holder = await certificated(api, staff, '马晓东');
   }, 120_000);
   afterEach(() => expect(api.h.errors).toEqual([]));

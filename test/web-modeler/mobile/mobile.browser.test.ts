@@ -9,11 +9,11 @@ import { addDays, todayInChina } from '../../../domain/calendar-date';
 import { launchBrowser } from '../../helpers/browser';
 import { samplePhotoPng } from '../../documents/certificate-fixture';
 import { PASSWORD, registeredPerson } from '../../api/api-harness';
-import { Holder, Staff, certificated } from '../../api/certificate-business-harness';
+import { Holder, Staff, certificated, staffAccounts } from '../../api/certificate-business-harness';
 import {
   ProcessApi,
-  contractFile,
   employed,
+  proposeEmployment,
   personWithPhoto,
   startProcessApi,
 } from '../../api/process-api-harness';
@@ -50,12 +50,7 @@ describe('web-modeler/mobile - the practitioner on a phone', () => {
   beforeAll(async () => {
     await ensureWebBuilt(['mobile']);
     api = await startProcessApi();
-    const [regulator, association, training] = await Promise.all([
-      api.staff('regulator'),
-      api.staff('association'),
-      api.staff('training'),
-    ]);
-    staff = { regulator, association, training };
+    staff = await staffAccounts(api);
     // The regulator approves the exam result through the API (the Tasklist's own test does it
     // through its page); the certificate is issued by the real workers.
     holder = await certificated(api, staff, '马晓东');
@@ -197,18 +192,7 @@ describe('web-modeler/mobile - the practitioner on a phone', () => {
   it('should let a practitioner consent to an employment from the messages', async () => {
     // given an enterprise proposing to employ a registered person
     const person = { ...(await registeredPerson(api, '罗文杰')), name: '罗文杰' };
-    const proposed = await api.request('POST', '/api/enterprises/me/employments', {
-      token: holder.enterprise.token,
-      body: {
-        idNumber: person.idNumber,
-        name: person.name,
-        contractStart: '2026-01-01',
-        contractEnd: null,
-        commitmentAccepted: true,
-        contractFile,
-      },
-    });
-    expect(proposed.status).toBe(201);
+    const proposed = await proposeEmployment(api, holder.enterprise, person);
     await api.taskOf(person.token, proposed.body.applicationId);
     // when he opens the task from the messages' 待办理 and consents
     await signIn(person.idNumber);
