@@ -16,6 +16,7 @@ import {
 import type { UseCaseContext } from '../use-cases/context';
 import { ok, problems } from './responses';
 import { verificationPage } from './verify-page';
+import { CONTENT_SECURITY_POLICY } from '../web/web-router';
 
 export function certificateRoutes(ctx: UseCaseContext) {
   return [
@@ -89,7 +90,10 @@ export function certificateRoutes(ctx: UseCaseContext) {
       handle: async ({ req, res, params }) => {
         const result = await verifyCertificate(ctx, params.token);
         if (req.accepts(['json', 'html']) !== 'html') return { body: result };
-        res.type('html').send(verificationPage(result));
+        res
+          .type('html')
+          .set('Content-Security-Policy', CONTENT_SECURITY_POLICY)
+          .send(verificationPage(result));
         return undefined;
       },
     }),

@@ -1,22 +1,29 @@
 import type { verifyCertificate } from '../use-cases/certificates';
+import { escapeHtml, formatChinaTime, phonePage } from '../web/phone-page';
 
 type Verification = Awaited<ReturnType<typeof verifyCertificate>>;
 
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-function escape(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"']/g, (c) => ESCAPES[c]);
+/** The verdict that comes first: what a person scanning the code must read at once. */
+function verdict(v: Verification): { tone: 'ok' | 'warn' | 'bad'; title: string; lines: string[] } {
+  if (!v.genuine) return { tone: 'bad', title: '未查询到该证书', lines: [v.detail] };
+  if ('usable' in v && v.usable)
+    return {
+      tone: 'ok',
+      title: `证书有效 · ${v.stateName}`,
+      lines: ['本证书由本系统签发，当前可以使用'],
+    };
+  return {
+    tone: 'warn',
+    title: `证书不可使用 · ${v.stateName}`,
+    lines: [...('reasons' in v ? (v.reasons ?? []) : []), '本证书真实，但当前不能作为有效证书使用'],
+  };
 }
 
 /**
- * The verification result as a small page, for a phone that scanned the certificate's QR code
- * (browsers ask for HTML; API clients get JSON from the same URL).
+ * The verification result as a page for a phone that scanned the certificate's QR code (SPEC
+ * §10; browsers ask for HTML, API clients get JSON from the same URL): the state first — in a
+ * warning colour with its reasons when the certificate cannot be used —, then what the
+ * certificate says, the issuing authority and the time of the check.
  */
 export function verificationPage(v: Verification): string {
   const rows: [string, unknown][] =
@@ -31,22 +38,23 @@ export function verificationPage(v: Verification): string {
           ['初次发证日期', v.firstIssueDate],
           ['有效期', `${v.validityStart} 至 ${v.validityEnd}`],
           ['证书状态', v.stateName],
+          ['发证机关', v.issuingAuthority],
         ]
       : [];
-  const verdict = v.genuine
-    ? `<p class="ok">✔ 真实证书 · 状态：${escape(v.stateName)}</p>`
-    : `<p class="bad">✘ ${escape(v.detail)}</p>`;
-  return `<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>证书核验</title>
-<style>
-body{font:16px/1.6 system-ui,sans-serif;margin:0 auto;max-width:560px;padding:16px;color:#1f2328}
-h1{font-size:20px}.ok{color:#1f7a1f;font-weight:700}.bad{color:#b42318;font-weight:700}
-th{text-align:left;color:#57606a;font-weight:400;padding-right:16px;white-space:nowrap}
-</style></head><body>
-<h1>燃气经营企业从业人员专业培训考核合格证书 · 核验</h1>
-${verdict}
-<table>${rows.map(([k, val]) => `<tr><th>${k}</th><td>${escape(val)}</td></tr>`).join('')}</table>
-</body></html>`;
+  const { tone, title, lines } = verdict(v);
+  const body = `
+<section class="verdict ${tone}" role="status">
+  <div class="verdict-title">${tone === 'ok' ? '✔' : '✘'} ${escapeHtml(title)}</div>
+  ${lines.length ? `<ul class="reasons">${lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>` : ''}
+</section>
+${
+  rows.length
+    ? `<dl class="fields">${rows
+        .map(([k, val]) => `<div class="row"><dt>${k}</dt><dd>${escapeHtml(val)}</dd></div>`)
+        .join('')}</dl>`
+    : ''
+}
+<p class="meta">核验时间：${escapeHtml(formatChinaTime(v.checkedAt))}（北京时间）</p>
+<p class="meta">本页由燃气从业人员证书业务系统提供；身份证号码已部分隐藏。</p>`;
+  return phonePage('证书核验', '燃气从业人员证书核验', body);
 }

@@ -153,3 +153,24 @@ export const applicationsQuery = object({
 });
 
 export const applicationIdParams = object({ id: key }, ['id']);
+
+export const applicationProgress = object({
+  applicationId: { type: 'string' },
+  available: {
+    type: 'boolean',
+    description: '流程引擎是否答复；为 false 时 steps 为空，仅以时间线显示进度',
+  },
+  steps: arrayOf(
+    object({
+      elementId: { type: 'string', description: '流程图中的元素编号' },
+      name: { type: 'string', description: '步骤名称（已部署流程图中的元素名称）' },
+      kind: { type: 'string', enum: ['start', 'userTask', 'serviceTask', 'end'] },
+      status: {
+        type: 'string',
+        enum: ['done', 'current', 'stopped', 'pending'],
+        description: 'done 已完成、current 办理中、stopped 已中止（撤回、撤销）、pending 尚未到达',
+      },
+      at: nullable(timestamp),
+    }),
+  ),
+});

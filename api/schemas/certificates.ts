@@ -43,6 +43,13 @@ export const verification = object(
   {
     genuine: { type: 'boolean', description: '是否为本系统签发的真实证书' },
     detail: { type: 'string' },
+    usable: {
+      type: 'boolean',
+      description: '证书当前是否可以使用（状态正常且未超过有效期）；异常、过期、注销为 false',
+    },
+    reasons: arrayOf({ type: 'string' }, { description: '不可使用的原因（中文）；可以使用时为空' }),
+    issuingAuthority: { type: 'string', description: '发证机关' },
+    checkedAt: { type: 'string', format: 'date-time', description: '核验时间' },
     number: { type: 'string' },
     state,
     stateName: { type: 'string' },
@@ -57,7 +64,7 @@ export const verification = object(
     validityStart: calendarDate,
     validityEnd: calendarDate,
   },
-  ['genuine', 'detail'],
+  ['genuine', 'detail', 'checkedAt'],
 );
 
 const at = { type: 'string', format: 'date-time' } as const;

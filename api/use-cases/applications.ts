@@ -117,12 +117,17 @@ export async function applicationsOf(
   return rows.map((a) => summary(a, principal, incidents.get(a.processInstanceKey ?? '')));
 }
 
+/** The application with this id when the principal may see it, else 404. */
+export async function visibleApplication(
+  ctx: UseCaseContext,
+  principal: Principal,
+  id: string,
+): Promise<Application> {
+  return visibleOr404(await findApplicationById(ctx.db, id), (x) => maySee(principal, x), '办件');
+}
+
 export async function applicationFor(ctx: UseCaseContext, principal: Principal, id: string) {
-  const a = visibleOr404(
-    await findApplicationById(ctx.db, id),
-    (x) => maySee(principal, x),
-    '办件',
-  );
+  const a = await visibleApplication(ctx, principal, id);
   const camunda = ctx.camunda;
   const [timeline, incidents, names] = await Promise.all([
     listTimeline(ctx.db, a.id),

@@ -5,6 +5,8 @@ import {
   CERTIFICATE_STATE_NAMES,
   CERTIFICATE_TYPE_NAMES,
 } from '../../domain/certificate-types';
+import { ISSUING_AUTHORITY, certificateUsability } from '../../domain/certificate-usability';
+import { todayInChina } from '../../domain/calendar-date';
 import { maskIdNumber } from '../../domain/id-number';
 import {
   Certificate,
@@ -113,11 +115,24 @@ export async function certificatePdfFor(ctx: UseCaseContext, principal: Principa
  * the ID number masked. An unknown token is an answer ("not genuine"), not an error.
  */
 export async function verifyCertificate(ctx: UseCaseContext, token: string) {
-  const c = await findCertificateByVerifyToken(ctx.db, token);
-  if (!c) return { genuine: false, detail: '未查询到该证书：核验码无效，证书可能不是本系统签发的' };
+  const [c, now] = await Promise.all([findCertificateByVerifyToken(ctx.db, token), ctx.now()]);
+  const checkedAt = now.toISOString();
+  if (!c)
+    return {
+      genuine: false,
+      detail: '未查询到该证书：核验码无效，证书可能不是本系统签发的',
+      checkedAt,
+    };
+  const { usable, reasons } = certificateUsability(c, todayInChina(now));
   return {
     genuine: true,
-    detail: `证书真实有效性核验：该证书由本系统签发，当前状态为“${CERTIFICATE_STATE_NAMES[c.state]}”`,
+    detail: usable
+      ? `证书真实有效性核验：该证书由本系统签发，当前状态为“${CERTIFICATE_STATE_NAMES[c.state]}”`
+      : `该证书由本系统签发，但当前不可使用：${reasons.join('；')}`,
+    usable,
+    reasons,
+    issuingAuthority: ISSUING_AUTHORITY,
+    checkedAt,
     number: c.number,
     state: c.state,
     stateName: CERTIFICATE_STATE_NAMES[c.state],

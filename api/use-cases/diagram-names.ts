@@ -11,21 +11,33 @@ const BpmnModdle = require('bpmn-moddle') as new () => {
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
-interface ModdleElement {
+/** The parts of a bpmn-moddle element the API reads. */
+export interface ModdleElement {
   $type: string;
   id?: string;
   name?: string;
   rootElements?: ModdleElement[];
   flowElements?: ModdleElement[];
+  sourceRef?: ModdleElement;
+  targetRef?: ModdleElement;
+  conditionExpression?: unknown;
+  default?: ModdleElement;
 }
+
+/** A diagram's XML as bpmn-moddle's element tree (its definitions). */
+export async function parseDiagram(xml: string): Promise<ModdleElement> {
+  return (await new BpmnModdle().fromXML(xml)).rootElement;
+}
+
+/** An element's label on one line (a modeler label may be broken over lines; Chinese needs no space). */
+export const labelOf = (e: ModdleElement) => e.name?.replace(/\s*\n\s*/g, '').trim();
 
 /** Element id → name, for every named element of every process (subprocesses included). */
 export async function elementNamesOfXml(xml: string): Promise<Map<string, string>> {
-  const { rootElement } = await new BpmnModdle().fromXML(xml);
+  const rootElement = await parseDiagram(xml);
   const names = new Map<string, string>();
   const visit = (e: ModdleElement) => {
-    // A modeler label may be broken over lines; Chinese needs no space where it breaks.
-    const name = e.name?.replace(/\s*\n\s*/g, '').trim();
+    const name = labelOf(e);
     if (e.id && name) names.set(e.id, name);
     for (const child of e.flowElements ?? []) visit(child);
   };

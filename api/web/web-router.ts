@@ -9,6 +9,7 @@ import path from 'node:path';
 import express, { RequestHandler, Router } from 'express';
 import { AppError } from '../app-error';
 import { WEB_APPS, WEB_DIST } from './build-web';
+import { rootPage } from './root-page';
 
 /**
  * Scripts only from this origin (no inline script, no eval), no frames, no plugins. Styles
@@ -76,6 +77,10 @@ const FALLBACK_FONT = path.join(
 /** Every app under `/<app>/`; `/<app>` redirects there so relative asset paths resolve. */
 export function webRouter(dist = WEB_DIST): Router {
   const r = Router();
+  r.get('/', securityHeaders, (_req, res) => {
+    res.setHeader('Cache-Control', 'no-cache');
+    res.type('html').send(rootPage());
+  });
   r.get('/web-fonts/noto-sans-sc.otf', (_req, res) => {
     res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
     res.sendFile(FALLBACK_FONT);

@@ -20,6 +20,16 @@ export interface Staff {
   training: string;
 }
 
+/** One account of each staff role the certificate businesses need. */
+export async function staffAccounts(api: ProcessApi): Promise<Staff> {
+  const [regulator, association, training] = await Promise.all([
+    api.staff('regulator'),
+    api.staff('association'),
+    api.staff('training'),
+  ]);
+  return { regulator, association, training };
+}
+
 /** Exam result → the regulator's approval → the certificate (type C 04 unless told). */
 export async function certificated(
   api: ProcessApi,

@@ -107,6 +107,10 @@ describe('api/certificates - reading and public verification', () => {
     expect(res.body).toEqual({
       genuine: true,
       detail: expect.stringContaining('正常'),
+      usable: true,
+      reasons: [],
+      issuingAuthority: '青海省住房和城乡建设厅',
+      checkedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
       number: certificate.number,
       state: 'valid',
       stateName: '正常',
@@ -142,7 +146,20 @@ describe('api/certificates - reading and public verification', () => {
       abnormalReasons: [{ code: 'ce-not-completed', name: '证书未按规定时间完成继续教育' }],
     });
     const pub = await api.request('GET', `/api/verify/${c.verify_token}`);
-    expect(pub.body).toMatchObject({ genuine: true, state: 'abnormal', stateName: '异常' });
+    expect(pub.body).toMatchObject({
+      genuine: true,
+      state: 'abnormal',
+      stateName: '异常',
+      usable: false,
+      reasons: ['证书未按规定时间完成继续教育'],
+    });
+    // and the page says so first, in the warning style, with the reason
+    const page = await api.request('GET', `/api/verify/${c.verify_token}`, {
+      headers: { accept: 'text/html' },
+    });
+    expect(page.body.indexOf('证书不可使用')).toBeLessThan(page.body.indexOf('证书编号'));
+    expect(page.body).toContain('class="verdict warn"');
+    expect(page.body).toContain('证书未按规定时间完成继续教育');
   });
 
   it('should show a browser the same verification as a page, with the ID number masked', async () => {
@@ -152,7 +169,11 @@ describe('api/certificates - reading and public verification', () => {
     });
     // then
     expect(res.type).toContain('text/html');
-    expect(res.body).toContain('真实证书');
+    expect(res.body).toContain('证书有效');
+    expect(res.body).toContain('class="verdict ok"');
+    expect(res.body).toContain('发证机关');
+    expect(res.body).toMatch(/核验时间：\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/);
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(res.body).toContain(certificate.number);
     expect(res.body).toContain(`${holder.idNumber.slice(0, 4)}**********`);
     expect(res.body).not.toContain(holder.idNumber);
@@ -174,6 +195,10 @@ describe('api/certificates - reading and public verification', () => {
   it('should answer "not genuine" for an unknown token', async () => {
     const res = await api.request('GET', `/api/verify/${'0'.repeat(32)}`);
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ genuine: false, detail: expect.stringContaining('未查询到') });
+    expect(res.body).toEqual({
+      genuine: false,
+      detail: expect.stringContaining('未查询到'),
+      checkedAt: expect.any(String),
+    });
   });
 });

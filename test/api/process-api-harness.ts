@@ -127,11 +127,11 @@ export const contractFile = {
   contentBase64: minimalPdf('labour contract').toString('base64'),
 };
 
-/** Proposes employment and has the person consent through their task. */
-export async function employed(
-  api: ProcessApi,
+/** The enterprise proposes to employ the person (who has not answered yet). */
+export async function proposeEmployment(
+  api: ApiHarness,
   enterprise: { token: string },
-  person: { token: string; idNumber: string; name: string },
+  person: { idNumber: string; name: string },
 ) {
   const res = await api.request('POST', '/api/enterprises/me/employments', {
     token: enterprise.token,
@@ -145,6 +145,16 @@ export async function employed(
     },
   });
   if (res.status !== 201) throw new Error(`employ: ${JSON.stringify(res.body)}`);
+  return res;
+}
+
+/** Proposes employment and has the person consent through their task. */
+export async function employed(
+  api: ProcessApi,
+  enterprise: { token: string },
+  person: { token: string; idNumber: string; name: string },
+) {
+  const res = await proposeEmployment(api, enterprise, person);
   const consent = await api.decide(person.token, res.body.applicationId, 'approve');
   if (consent.status !== 200) throw new Error(`consent: ${JSON.stringify(consent.body)}`);
   await api.waitState(res.body.applicationId, 'completed');

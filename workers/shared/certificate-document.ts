@@ -1,11 +1,10 @@
 /** What an issue or reissue prints: the snapshot kept with it and the PDF (SPEC §5.4, §10). */
 import { JOB_TYPE_NAMES, JobTypeCode } from '../../domain/categories';
 import { CERTIFICATE_TYPE_NAMES } from '../../domain/certificate-types';
+import { ISSUING_AUTHORITY } from '../../domain/certificate-usability';
 import type { CertificatePdfInput } from '../../documents/certificate-pdf';
 import { sharedPdfPool } from '../../documents/pdf-pool';
 import type { CertificatePrintData } from '../../repositories/certificate-issuance';
-
-export const ISSUING_AUTHORITY = '青海省住房和城乡建设厅';
 
 /** The public verification link of the QR code; the base comes from PUBLIC_BASE_URL. */
 export function verificationUrl(token: string): string {

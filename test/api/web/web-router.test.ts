@@ -33,7 +33,7 @@ describe('api/web - serving the built browser apps', () => {
     fs.rmSync(dist, { recursive: true, force: true });
   });
 
-  it.each(['tasklist', 'portal', 'training'])(
+  it.each(['tasklist', 'portal', 'training', 'mobile'])(
     'should redirect the bare path of the %s app to its folder',
     async (app) => {
       const r = await get(`/${app}`);
@@ -50,6 +50,18 @@ describe('api/web - serving the built browser apps', () => {
       expect(r.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
     },
   );
+
+  it('should answer the root page leading each kind of user to their app', async () => {
+    const r = await get('/');
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toContain('text/html');
+    expect(r.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    const html = await r.text();
+    for (const href of ['/mobile/', '/tasklist/', '/portal/', '/training/', '/docs'])
+      expect(html).toContain(`href="${href}"`);
+    expect(html).toContain('从业人员');
+    expect(html).not.toContain('<script');
+  });
 
   it.each(['/tasklist/', '/tasklist/tasks/123', '/tasklist/done'])(
     'should answer the page for %s with the content security policy',
