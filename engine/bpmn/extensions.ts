@@ -59,8 +59,12 @@ export function readExtensions(
   const script = find('zeebe:Script');
   if (script)
     node.script = { expression: script.expression, resultVariable: script.resultVariable };
-  if (find('zeebe:CalledDecision'))
-    report(e.id, "Business rule tasks with 'zeebe:calledDecision' (DMN) are not supported");
+  const decision = find('zeebe:CalledDecision');
+  if (decision)
+    node.calledDecision = {
+      decisionId: decision.decisionId,
+      resultVariable: decision.resultVariable,
+    };
   const called = find('zeebe:CalledElement');
   if (called)
     node.calledElement = {

@@ -5,6 +5,7 @@ export type ElementKind =
   | 'endEvent'
   | 'jobTask'
   | 'scriptTask'
+  | 'businessRuleTask'
   | 'userTask'
   | 'manualTask'
   | 'receiveTask'
@@ -84,6 +85,8 @@ export interface FlowNode {
   outputs: Mapping[];
   userTask?: UserTaskDefinition;
   script?: { expression: string; resultVariable?: string };
+  /** Business rule task with `zeebe:calledDecision` (DMN). */
+  calledDecision?: { decisionId?: string; resultVariable?: string };
   calledElement?: { processId: string; propagateAllChildVariables: boolean };
   loop?: LoopDefinition;
 }

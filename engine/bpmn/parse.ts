@@ -134,6 +134,7 @@ function collect(
     }
     readExtensions(e, node, report);
     if (e.$type === 'bpmn:ScriptTask' && node.script) node.kind = 'scriptTask';
+    if (e.$type === 'bpmn:BusinessRuleTask' && node.calledDecision) node.kind = 'businessRuleTask';
     model.elements.set(node.id, node);
     if (node.kind === 'startEvent' && scopeId === null) model.startEvents.push(node.id);
     if (node.kind === 'subProcess') collect(e.flowElements ?? [], node.id, model, report);

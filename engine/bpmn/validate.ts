@@ -43,6 +43,11 @@ function validateNode(node: FlowNode, model: ProcessModel, report: Report): void
       feel(node.script?.expression);
       if (!node.script?.resultVariable) r("Attribute 'resultVariable' must be present");
       break;
+    case 'businessRuleTask':
+      if (!node.calledDecision?.decisionId) r("Attribute 'decisionId' must be present");
+      else feel(node.calledDecision.decisionId);
+      if (!node.calledDecision?.resultVariable) r("Attribute 'resultVariable' must be present");
+      break;
     case 'userTask':
       for (const v of Object.values(node.userTask ?? {})) feel(v);
       break;

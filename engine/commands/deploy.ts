@@ -6,6 +6,9 @@ import { invalidArgument } from '../rest/engine-error';
 import { scheduleTimer } from '../runtime/timer-due';
 import { engineNow } from '../clock';
 import { forgetLatest } from '../runtime/definitions';
+import { parseDmn } from '../dmn/parse';
+import type { DecisionGraph } from '../dmn/model';
+import { deployDecisions } from './deploy-decisions';
 
 export interface Resource {
   name: string;
@@ -26,7 +29,7 @@ export function repairDoubleUtf8(content: Buffer): string {
   return Buffer.from(repaired, 'utf8').equals(once) ? repaired : text;
 }
 
-type Deployed = { processDefinition: Record<string, unknown> } | { form: Record<string, unknown> };
+type Deployed = Record<string, Record<string, unknown>>;
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -36,6 +39,7 @@ export async function deploy(engine: EngineContext, resources: Resource[], tenan
     throw invalidArgument('Expected to deploy at least one resource, but none given');
   const parsedBpmn = new Map<string, ProcessModel[]>();
   const forms = new Map<string, { id: string; text: string }>();
+  const graphs = new Map<string, DecisionGraph>();
   const errors: string[] = [];
   const texts = new Map<string, string>();
   for (const r of resources) {
@@ -46,6 +50,10 @@ export async function deploy(engine: EngineContext, resources: Resource[], tenan
       const parsed = await parseBpmn(text);
       if (parsed.errors.length) errors.push(`'${r.name}': ${parsed.errors.join('\n')}`);
       else parsedBpmn.set(r.name, parsed.processes);
+    } else if (lower.endsWith('.dmn')) {
+      const parsed = await parseDmn(text);
+      if (parsed.graph) graphs.set(r.name, parsed.graph);
+      else errors.push(`'${r.name}': ${parsed.errors.join('\n')}`);
     } else if (lower.endsWith('.form')) {
       try {
         const id = JSON.parse(text).id;
@@ -56,7 +64,7 @@ export async function deploy(engine: EngineContext, resources: Resource[], tenan
       }
     } else {
       errors.push(
-        `'${r.name}': Expected to deploy a resource with extension .bpmn, .xml or .form, but found '${r.name}'`,
+        `'${r.name}': Expected to deploy a resource with extension .bpmn, .xml, .dmn or .form, but found '${r.name}'`,
       );
     }
   }
@@ -65,7 +73,8 @@ export async function deploy(engine: EngineContext, resources: Resource[], tenan
       `Command 'CREATE' rejected with code 'INVALID_ARGUMENT': Expected to deploy new resources, but encountered the following errors:\n${errors.join('\n')}`,
     );
   const now = await engineNow(engine.db);
-  await engine.keys.reserve(resources.length * 2 + 10);
+  const decisionCount = [...graphs.values()].reduce((n, g) => n + g.decisions.length, 0);
+  await engine.keys.reserve(resources.length * 2 + decisionCount + 10);
   const deploymentKey = engine.keys.take();
   const deployments: Deployed[] = [];
   let timersChanged = false;
@@ -116,6 +125,17 @@ export async function deploy(engine: EngineContext, resources: Resource[], tenan
           },
         });
       }
+      const graph = graphs.get(r.name);
+      if (graph)
+        deployments.push(
+          ...(await deployDecisions(
+            trx,
+            engine.keys,
+            { name: r.name, text, checksum: sha(text), graph },
+            deploymentKey,
+            tenantId,
+          )),
+        );
       const form = forms.get(r.name);
       if (form) {
         const checksum = sha(form.text);

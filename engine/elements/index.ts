@@ -3,6 +3,7 @@ import { passThrough } from './pass-through';
 import { endEvent } from './end-event';
 import { jobTask } from './job-task';
 import { scriptTask } from './script-task';
+import { businessRuleTask } from './business-rule-task';
 import { userTask } from './user-task';
 import { exclusiveGateway } from './exclusive-gateway';
 import { inclusiveGateway } from './inclusive-gateway';
@@ -22,6 +23,7 @@ const BEHAVIOURS: Record<string, Behaviour> = {
   endEvent,
   jobTask,
   scriptTask,
+  businessRuleTask,
   userTask,
   receiveTask: catchEvent,
   exclusiveGateway,

@@ -12,6 +12,7 @@ import { userTasksRouter } from './user-tasks';
 import { incidentsRouter } from './incidents';
 import { elementInstancesRouter } from './element-instances';
 import { variablesRouter } from './variables';
+import { decisionsRouter } from './decisions';
 import { checkOperationReference } from './int64';
 
 /** Addresses ending in `/` make the SDK send `//v2/...`; serve those too. */
@@ -58,6 +59,7 @@ export function createEngineApp(engine: Engine): Express {
   v2.use(incidentsRouter(engine));
   v2.use(elementInstancesRouter(engine));
   v2.use(variablesRouter(engine));
+  v2.use(decisionsRouter(engine));
   app.use('/v2', v2);
   app.use((req, _res, next) =>
     next(new EngineError(404, 'NOT_FOUND', `No endpoint ${req.method} ${req.path}`)),

@@ -53,9 +53,14 @@ export function deploymentsRouter(engine: Engine): Router {
       ? await engine.db.transaction(async (trx) => {
           const d = await trx('engine_process_definitions').where({ key }).delete();
           const f = await trx('engine_forms').where({ key }).delete();
+          // A decision requirements graph goes with its decisions (their instances stay, as history).
+          await trx('engine_decision_definitions')
+            .where({ decision_requirements_key: key })
+            .delete();
+          const g = await trx('engine_decision_requirements').where({ key }).delete();
           await trx('engine_start_events').where({ process_definition_key: key }).delete();
           await trx.raw(`select pg_notify('engine_deployments', '')`);
-          return d + f;
+          return d + f + g;
         })
       : 0;
     forgetLatest();

@@ -183,5 +183,10 @@ export function callActivity(id: string, processId: string, o: Io = {}): string 
   return `<bpmn:callActivity id="${id}">${ext(`<zeebe:calledElement processId="${processId}" propagateAllChildVariables="true"/>`, io(o))}</bpmn:callActivity>`;
 }
 
+/** A business rule task calling a DMN decision (`zeebe:calledDecision`). */
+export function decisionTask(id: string, decisionId: string, resultVariable: string, o: Io = {}) {
+  return `<bpmn:businessRuleTask id="${id}" name="${id}">${ext(`<zeebe:calledDecision decisionId="${esc(decisionId)}" resultVariable="${resultVariable}"/>`, io(o))}</bpmn:businessRuleTask>`;
+}
+
 export const throwEvent = (id: string, eventDef = '') =>
   `<bpmn:intermediateThrowEvent id="${id}">${eventDef}</bpmn:intermediateThrowEvent>`;

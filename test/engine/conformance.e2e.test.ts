@@ -4,6 +4,7 @@ import { Camunda8 } from '@camunda8/sdk';
 import * as b from './bpmn-builder';
 import { Harness, startHarness } from './engine-harness';
 import { engineAuthHeader, TEST_ENGINE_USER } from './engine-credentials';
+import { driveDecisions } from './conformance-decisions';
 
 /**
  * Conformance to the letter: Camunda's own client (`@camunda8/orchestration-cluster-api`, here
@@ -71,6 +72,15 @@ const OPERATIONS: Record<string, Op | 'not in the 8.8 spec'> = {
   'POST /incidents/:key/resolution': 'resolveIncident',
   'POST /variables/search': 'searchVariables',
   'GET /variables/:key': 'getVariable',
+  'POST /decision-definitions/evaluation': 'evaluateDecision',
+  'POST /decision-definitions/search': 'searchDecisionDefinitions',
+  'GET /decision-definitions/:key': 'getDecisionDefinition',
+  'GET /decision-definitions/:key/xml': 'getDecisionDefinitionXml',
+  'POST /decision-requirements/search': 'searchDecisionRequirements',
+  'GET /decision-requirements/:key': 'getDecisionRequirements',
+  'GET /decision-requirements/:key/xml': 'getDecisionRequirementsXml',
+  'POST /decision-instances/search': 'searchDecisionInstances',
+  'GET /decision-instances/:key': 'getDecisionInstance',
 };
 
 const now = { consistency: { waitUpToMs: 0 } };
@@ -452,6 +462,38 @@ describe('engine/rest - conformance with the official 8.8 client in strict valid
     const pi = await c.getProcessInstance({ processInstanceKey: pik }, now);
     expect(pi.startDate).toBe(new Date(t).toISOString());
     await c.resetClock();
+  });
+
+  it('should deploy, evaluate and find decisions', async () => {
+    const r = await driveDecisions(c, file, async (body) => {
+      const res = await fetch(`${h.address}/v2/decision-definitions/evaluation`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...engineAuthHeader },
+        body: JSON.stringify(body),
+      });
+      return res.json();
+    });
+    expect(r.refused).toEqual([
+      'failedDecisionDefinitionId: Too small: expected string to have >=1 characters',
+      'failedDecisionDefinitionId: Invalid string: must match pattern /^[A-Za-z0-9_@.+-]+$/',
+    ]);
+    expect(r.evaluated.failedDecisionDefinitionId).toBe('');
+    expect(r.deployed.decisions.map((x) => x.decisionDefinitionId).sort()).toEqual([
+      'conform-base',
+      'conform-route',
+    ]);
+    expect(JSON.parse(r.evaluated.output)).toBe('city');
+    expect(r.evaluated.evaluatedDecisions.map((x) => x.decisionDefinitionId)).toEqual([
+      'conform-base',
+      'conform-route',
+    ]);
+    expect(r.definitions.items!.map((x) => x.decisionDefinitionId)).toEqual(['conform-route']);
+    expect(r.definition.decisionRequirementsId).toBe('conform-drd');
+    expect(String(r.definitionXml)).toContain('id="conform-route"');
+    expect(r.graphs.items![0].decisionRequirementsKey).toBe(r.graph.decisionRequirementsKey);
+    expect(String(r.graphXml)).toContain('id="conform-drd"');
+    expect(r.instance).toMatchObject({ decisionDefinitionId: 'conform-route', result: '"local"' });
+    expect(r.instance.matchedRules![0].ruleIndex).toBe(2);
   });
 
   it('should have driven every operation the engine serves', () => {
