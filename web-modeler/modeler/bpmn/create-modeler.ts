@@ -10,8 +10,14 @@ import checkPickerModule from './features/check-picker';
 import translateModule from './features/translate';
 
 /** The page's fonts (Chinese first) for the labels drawn on the canvas. */
-const FONT =
+export const FONT =
   "'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'WenQuanYi Micro Hei', 'Gas Cert SC', Arial, sans-serif";
+
+/** bpmn-js's text renderer configuration with our fonts (modeler and viewers alike). */
+export const TEXT_RENDERER = {
+  defaultStyle: { fontFamily: FONT },
+  externalStyle: { fontFamily: FONT },
+};
 
 export type BpmnModeler = InstanceType<typeof Modeler>;
 
@@ -27,6 +33,6 @@ export function createModeler(
     additionalModules: [translateModule, checkPickerModule, lintingModule],
     elementTemplates: templates,
     gasContract: contract,
-    textRenderer: { defaultStyle: { fontFamily: FONT }, externalStyle: { fontFamily: FONT } },
+    textRenderer: TEXT_RENDERER,
   } as never);
 }

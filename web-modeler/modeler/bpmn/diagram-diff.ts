@@ -5,6 +5,7 @@
  */
 import { diff } from 'bpmn-js-differ';
 import NavigatedViewer from 'camunda-bpmn-js/lib/camunda-cloud/NavigatedViewer';
+import { TEXT_RENDERER } from './create-modeler';
 
 export interface DiffEntry {
   id: string;
@@ -66,7 +67,9 @@ export async function showDiff(
       id: c.model.id,
       name: named(c.model),
       kind: 'changed',
-      detail: [...new Set(Object.keys(c.attrs).map(attributeName))].join('、'),
+      detail:
+        [...new Set(Object.keys(c.attrs).map(attributeName))].join('、') ||
+        ATTRIBUTES.extensionElements,
     });
   for (const e of Object.values(changes._layoutChanged))
     if (!changes._changed[e.id])
@@ -81,5 +84,5 @@ export async function showDiff(
 }
 
 export function createViewer(container: HTMLElement): NavigatedViewer {
-  return new NavigatedViewer({ container });
+  return new NavigatedViewer({ container, textRenderer: TEXT_RENDERER });
 }
