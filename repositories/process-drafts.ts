@@ -1,19 +1,8 @@
 /** The modeler's drafts and the deployments made through it (migration 025). */
 import type { Knex } from 'knex';
+import type { Draft, DraftSummary } from '../domain/process-contract/versions';
 
-export interface DraftSummary {
-  id: string;
-  processId: string;
-  comment: string;
-  basedOnVersion: number | null;
-  author: string;
-  createdAt: string;
-}
-
-export interface Draft extends DraftSummary {
-  xml: string;
-  forms: Record<string, unknown>;
-}
+export type { Draft, DraftSummary };
 
 export interface DeploymentRecord {
   processId: string;

@@ -1,44 +1,18 @@
 /** The modeler's calls of /api/modeler (api/routes/modeler.ts), typed as the server answers. */
 import { api } from '@shared/api';
 import type { DiagramProblem, ElementTemplate, ProcessContract } from '@domain/process-contract';
+import type {
+  Deployed,
+  Draft as StoredDraft,
+  DraftSummary,
+  ProcessSummary,
+} from '@domain/process-contract/versions';
 
-export interface DraftSummary {
-  id: string;
-  processId: string;
-  comment: string;
-  basedOnVersion: number | null;
-  author: string;
-  createdAt: string;
-}
-export interface Draft extends DraftSummary {
-  xml: string;
-  forms: Forms;
-}
-export interface ProcessVersion {
-  version: number;
-  processDefinitionKey: string;
-  deployer: string | null;
-  comment: string | null;
-  deployedAt: string | null;
-}
-export interface ProcessSummary {
-  processId: string;
-  name: string;
-  file: string | null;
-  latestVersion: number | null;
-  versions: ProcessVersion[];
-  latestDraft: DraftSummary | null;
-  draftCount: number;
-}
+export type { Deployed, DraftSummary, ProcessSummary };
+export type Draft = StoredDraft & { forms: Forms };
+
 export type ProcessDetail = ProcessSummary & { drafts: DraftSummary[] };
 export type Forms = Record<string, Record<string, unknown>>;
-export interface Deployed {
-  processId: string;
-  version: number;
-  processDefinitionKey: string;
-  unchanged: boolean;
-  writtenBack: string[];
-}
 
 const base = (processId: string) => `/api/modeler/processes/${encodeURIComponent(processId)}`;
 

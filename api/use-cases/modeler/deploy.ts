@@ -7,6 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { hasErrors } from '../../../domain/process-contract';
+import type { Deployed } from '../../../domain/process-contract/versions';
 import { recordAudit } from '../../../repositories/audit-log';
 import { recordDeployment } from '../../../repositories/process-drafts';
 import { AppError } from '../../app-error';
@@ -17,16 +18,6 @@ import { engineOf } from '../process-start';
 import { checkDiagram } from './diagram-check';
 import { DiagramInput, checkForms, checkProcessOf } from './drafts';
 import { processFiles } from './process-versions';
-
-export interface Deployed {
-  processId: string;
-  version: number;
-  processDefinitionKey: string;
-  /** The engine already had this content: its existing version is the answer. */
-  unchanged: boolean;
-  /** Files written back to processes/ (development only). */
-  writtenBack: string[];
-}
 
 /** The engine's own reason for refusing a deployment (its problem detail), bounded. */
 function engineReason(err: unknown): string {

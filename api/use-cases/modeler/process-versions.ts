@@ -11,30 +11,11 @@ import {
   listDeployments,
   listDrafts,
 } from '../../../repositories/process-drafts';
+import type { ProcessSummary } from '../../../domain/process-contract/versions';
 import { notFound } from '../../auth/policy';
 import type { UseCaseContext } from '../context';
 import { engineOf } from '../process-start';
 import { PROCESSES_DIR } from './process-contract';
-
-export interface ProcessVersion {
-  version: number;
-  processDefinitionKey: string;
-  /** Recorded when deployed from the modeler; null for the deployments of processes/ at start. */
-  deployer: string | null;
-  comment: string | null;
-  deployedAt: string | null;
-}
-
-export interface ProcessSummary {
-  processId: string;
-  name: string;
-  /** The file in processes/ holding it, null for a process that exists only in the engine. */
-  file: string | null;
-  latestVersion: number | null;
-  versions: ProcessVersion[];
-  latestDraft: DraftSummary | null;
-  draftCount: number;
-}
 
 /** Process id → its file in processes/ and its name there. */
 export function processFiles(dir = PROCESSES_DIR): Map<string, { file: string; name: string }> {
