@@ -135,9 +135,11 @@ export const JOB_CONTRACT: Readonly<Record<string, JobContract>> = {
   ),
   'ce-review': job(
     '继续教育自动复核',
-    ['applicationId', 'certificateId', 'ceDeadline'],
-    ['reviewOutcome'],
+    ['applicationId'],
+    ['reviewPassed', 'reviewFailed', 'reviewSkipped'],
+    [],
   ),
+  'ce-review-notify': { ...job('通知复核结果', ['applicationId']), element: 'bpmn:SendTask' },
 };
 
 /** What completing a user task sets (the review forms and `POST /api/tasks/{key}/complete`). */

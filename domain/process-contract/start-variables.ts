@@ -45,17 +45,7 @@ export const START_VARIABLES: Readonly<Record<string, readonly string[]>> = {
   'name-change': CERTIFICATE_BUSINESS,
   renewal: CERTIFICATE_BUSINESS,
   cancellation: CERTIFICATE_BUSINESS,
-  'auto-review': [
-    'applicationId',
-    'certificateId',
-    'certificateNumber',
-    'certificateType',
-    'jobTypeCode',
-    'personId',
-    'enterpriseId',
-    'ceDeadline',
-    'validityEnd',
-  ],
+  'auto-review': ['applicationId', 'certificateCount'],
   'enterprise-rename': [
     'applicationId',
     'enterpriseId',
