@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Camunda8 } from '@camunda8/sdk';
 import { createApp } from './api/app';
+import { modelerWriteBack } from './api/use-cases/modeler/write-back-setting';
 import { listen } from './api/http-server';
 import { startDatabase } from './db/start-database';
 import { businessNow, clockControlled, dropStalePin } from './clock/business-clock';
@@ -99,6 +100,7 @@ async function main(): Promise<void> {
       camunda,
       workers,
       log: logger,
+      processesWriteBack: modelerWriteBack(process.env),
     }),
     Number(process.env.PORT ?? 3000),
   );

@@ -32,6 +32,8 @@ export interface AppDeps {
   tokens?: TokenService;
   /** The process engine; without it the process routes answer 503 (engine-unavailable). */
   camunda?: CamundaRestClient;
+  /** Development only: write the modeler's deployments back to this folder (processes/). */
+  processesWriteBack?: string;
   /** The job workers of this process, for GET /ready; without them it answers 503. */
   workers?: { status(): WorkersStatus };
   /** Request and error lines; defaults to the process's logger (LOG_LEVEL). */
@@ -46,6 +48,7 @@ export function createApp(deps: AppDeps): Express {
     tokens: deps.tokens ?? tokenService(deps.db),
     camunda: deps.camunda,
     clockControlled: deps.clockControlled ?? false,
+    processesWriteBack: deps.processesWriteBack,
   };
   const routes = apiRoutes(ctx);
   const app = express();

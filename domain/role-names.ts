@@ -6,6 +6,7 @@ export const ROLE_NAMES = {
   association: '燃气协会',
   training: '培训机构',
   admin: '系统管理员',
+  analyst: '业务分析员',
 } as const;
 
 export type RoleName = keyof typeof ROLE_NAMES;

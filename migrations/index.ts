@@ -17,6 +17,8 @@ import { certificateNumbersRegained } from './015-certificate-numbers-regained';
 import { certificateHistory } from './019-certificate-history';
 import { dailyWork } from './016-daily-work';
 import { dailyWorkKeyset } from './027-daily-work-keyset';
+import { analystRole } from './024-analyst-role';
+import { processDrafts } from './025-process-drafts';
 
 /** The application's migrations, in order. Append only; never edit a shipped one. */
 export const appMigrations: Migration[] = [
@@ -38,4 +40,6 @@ export const appMigrations: Migration[] = [
   certificateHistory,
   dailyWork,
   dailyWorkKeyset,
+  analystRole,
+  processDrafts,
 ];

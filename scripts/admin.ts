@@ -2,7 +2,7 @@
  * Administration CLI. Staff accounts exist only through it (there are no default passwords),
  * and it is the way to manage any account when nobody can log in:
  *
- *   npm run admin -- create-user --role <regulator|association|training|admin> \
+ *   npm run admin -- create-user --role <regulator|association|training|admin|analyst> \
  *     --username <name> --password <password>
  *   npm run admin -- list-users [--role <role>]
  *   npm run admin -- disable-user --username <name>
@@ -29,8 +29,8 @@ import { startDatabase } from '../db/start-database';
 import { ENGINE_PASSWORD_SECRET } from '../repositories/app-secrets';
 
 const USAGE = `用法：
-  npm run admin -- create-user --role <regulator|association|training|admin> --username <用户名> --password <密码>
-  npm run admin -- list-users [--role <person|enterprise|regulator|association|training|admin>]
+  npm run admin -- create-user --role <regulator|association|training|admin|analyst> --username <用户名> --password <密码>
+  npm run admin -- list-users [--role <person|enterprise|regulator|association|training|admin|analyst>]
   npm run admin -- disable-user --username <用户名>
   npm run admin -- enable-user --username <用户名>
   npm run admin -- reset-password --username <用户名> [--password <新密码>]（不给密码时生成临时密码）

@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import { AppError } from '../app-error';
 
-export const STAFF_ROLES = ['regulator', 'association', 'training', 'admin'] as const;
+export const STAFF_ROLES = ['regulator', 'association', 'training', 'admin', 'analyst'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 export const ROLES = ['person', 'enterprise', ...STAFF_ROLES] as const;
 export type Role = (typeof ROLES)[number];

@@ -11,6 +11,7 @@ import { enterpriseRenameRoutes } from './enterprise-renames';
 import { enterpriseRoutes } from './enterprises';
 import { examResultRoutes } from './exam-results';
 import { messageRoutes } from './messages';
+import { modelerRoutes } from './modeler';
 import { operationRoutes } from './operations';
 import { passwordResetRoutes } from './password-resets';
 import { personPhotoRoutes } from './person-photo';
@@ -40,5 +41,6 @@ export function apiRoutes(ctx: UseCaseContext): Route[] {
     ...certificateRoutes(ctx),
     ...certificateBusinessRoutes(ctx),
     ...operationRoutes(ctx),
+    ...modelerRoutes(ctx),
   ];
 }

@@ -1,8 +1,9 @@
+import { STAFF_ROLES } from '../auth/principal';
 import { password } from './common';
 import { object } from './json-schema';
 
 export interface CreateStaffInput {
-  role: 'regulator' | 'association' | 'training' | 'admin';
+  role: 'regulator' | 'association' | 'training' | 'admin' | 'analyst';
   username: string;
   password: string;
 }
@@ -16,7 +17,7 @@ export const createStaffInput = object(
     role: {
       type: 'string',
       title: '角色',
-      enum: ['regulator', 'association', 'training', 'admin'],
+      enum: STAFF_ROLES,
     },
     username: {
       type: 'string',

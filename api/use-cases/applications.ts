@@ -12,21 +12,12 @@ import type { Principal } from '../auth/principal';
 import type { UseCaseContext } from './context';
 import { IncidentView, instanceElementNames, openIncidents, tolerant } from './process-facts';
 import { stepName } from './timeline-steps';
+import { APPLICATION_STATE_NAMES } from '../../domain/application-states';
 import { APPLICATION_TYPE_NAMES } from '../../domain/application-types';
 
 export const TYPE_NAMES: Readonly<Record<string, string>> = APPLICATION_TYPE_NAMES;
 
-const STATE_NAMES: Record<string, string> = {
-  submitted: '已提交',
-  'awaiting-enterprise': '待企业确认',
-  'awaiting-review': '待审核',
-  approved: '审核通过，办理中',
-  rejected: '未通过',
-  lapsed: '已失效',
-  completed: '已办结',
-  withdrawn: '已撤回',
-  cancelled: '已撤销',
-};
+const STATE_NAMES: Readonly<Record<string, string>> = APPLICATION_STATE_NAMES;
 
 /** What staff read while an application's process has an incident (SPEC §8). */
 const INCIDENT_STATE_NAME = '流程异常（待运维处理）';

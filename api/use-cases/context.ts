@@ -14,4 +14,9 @@ export interface UseCaseContext {
   camunda?: CamundaRestClient;
   /** The operator may move the business clock (BUSINESS_CLOCK_CONTROLLED=true; tests). */
   clockControlled?: boolean;
+  /**
+   * Development only: the folder (processes/) the modeler's deployments are written back to, so
+   * an analyst's change can be committed. Unset in production.
+   */
+  processesWriteBack?: string;
 }

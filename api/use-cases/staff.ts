@@ -6,7 +6,7 @@ import { CreateStaffInput, createStaffInput } from '../schemas/staff';
 import { validate } from '../validation';
 
 /**
- * Creates a staff account (regulator, association, training body or admin). Only the admin
+ * Creates a staff account (regulator, association, training body, admin or business analyst). Only the admin
  * CLI calls this: there is no API to create staff and no default account.
  */
 export async function createStaffUser(

@@ -2,6 +2,8 @@
  * The whole system through HTTP: a fresh database, the engine with every diagram and form of
  * processes/ deployed, the real workers, and the API wired to the engine as main.ts wires it.
  */
+import type { AppDeps } from '../../api/app';
+import type { StaffRole } from '../../api/auth/principal';
 import { createStaffUser } from '../../api/use-cases/staff';
 import { eventually, startWorkerHarness, WorkerHarness } from '../workers/worker-harness';
 import { samplePhotoPng } from '../documents/certificate-fixture';
@@ -19,7 +21,7 @@ import {
 export interface ProcessApi extends ApiHarness {
   h: WorkerHarness;
   /** A staff account (created by the admin use case) and its token. */
-  staff(role: 'regulator' | 'association' | 'training' | 'admin'): Promise<string>;
+  staff(role: StaffRole): Promise<string>;
   /** Waits for the open task of an application visible to `token`; returns its key. */
   taskOf(token: string, applicationId: string): Promise<string>;
   decide(
@@ -39,10 +41,11 @@ export interface ProcessApi extends ApiHarness {
 
 let staffSerial = 0;
 
-export async function startProcessApi(): Promise<ProcessApi> {
+/** `deps` adds to the API's wiring (e.g. the modeler's write-back folder). */
+export async function startProcessApi(deps: Partial<AppDeps> = {}): Promise<ProcessApi> {
   const h = await startWorkerHarness();
-  const api = await startApi({ camunda: h.client, clockControlled: true }, h.db);
-  const staff = async (role: 'regulator' | 'association' | 'training' | 'admin') => {
+  const api = await startApi({ camunda: h.client, clockControlled: true, ...deps }, h.db);
+  const staff = async (role: StaffRole) => {
     staffSerial += 1;
     const username = `${role}${staffSerial}`;
     await createStaffUser(h.sql, { role, username, password: PASSWORD });

@@ -26,6 +26,8 @@ const TABLES = [
   'job_effects',
   'messages',
   'person_names',
+  'process_deployments',
+  'process_drafts',
   'persons',
   'resume_entries',
 ];
