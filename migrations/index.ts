@@ -17,6 +17,7 @@ import { certificateNumbersRegained } from './015-certificate-numbers-regained';
 import { certificateHistory } from './019-certificate-history';
 import { dailyWork } from './016-daily-work';
 import { dailyWorkKeyset } from './027-daily-work-keyset';
+import { taskQueue } from './022-task-queue';
 
 /** The application's migrations, in order. Append only; never edit a shipped one. */
 export const appMigrations: Migration[] = [
@@ -38,4 +39,5 @@ export const appMigrations: Migration[] = [
   certificateHistory,
   dailyWork,
   dailyWorkKeyset,
+  taskQueue,
 ];
