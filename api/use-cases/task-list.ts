@@ -23,7 +23,7 @@ import { currentTasks, syncTaskQueue } from './task-queue';
 import { applicationOfTask, mayAct, taskView } from './task-view';
 import { stepName } from './timeline-steps';
 
-function pageOf(query: { page?: string; pageSize?: string }) {
+export function pageOf(query: { page?: string; pageSize?: string }) {
   const page = Number(query.page ?? 1);
   const pageSize = Number(query.pageSize ?? 20);
   if (pageSize > MAX_PAGE_SIZE)

@@ -22,10 +22,14 @@ import type { UseCaseContext } from './context';
 import { engineOf } from './process-start';
 import { EngineTask, actorOf } from './task-view';
 
-/** How far back each delta read looks again: covers engine commands that commit late. */
-const OVERLAP_MS = 2 * 60_000;
+/**
+ * An engine command stamps its task before it commits; one still uncommitted when a read ran
+ * is found by the next, which looks back this far from the time of the read.
+ */
+const COMMIT_LAG_MS = 30_000;
 /** Ended marks are kept this long, far beyond any read that could still race them. */
 const KEEP_ENDED_MS = 60 * 60_000;
+
 const ENGINE_PAGE = 1000;
 
 type DateField = 'creationDate' | 'completionDate';
@@ -91,18 +95,22 @@ export async function syncTaskQueue(ctx: UseCaseContext): Promise<void> {
   const camunda = engineOf(ctx);
   const syncedTo = await readSyncedTo(ctx.db);
   const now = await ctx.now();
-  const full = syncedTo === null || now.getTime() < syncedTo.getTime() - OVERLAP_MS;
-  const since = full ? null : new Date(syncedTo.getTime() - OVERLAP_MS);
-  // Created first, then ended: a task that ends in between is in both, and its end wins.
-  const open = await searchSince(camunda, { state: 'CREATED' }, 'creationDate', since);
-  const ended = full
-    ? []
-    : await searchSince(
-        camunda,
-        { state: { $in: ['COMPLETED', 'CANCELED'] } },
-        'completionDate',
-        since,
-      );
+  // The mark is never after "now" unless the clock was moved back: then read everything.
+  const full = syncedTo === null || now.getTime() < syncedTo.getTime();
+  const since = full ? null : syncedTo;
+  // Both at once: a task that ends between the two reads is missed by both, but the next read
+  // finds its end (the mark below stays before it), and a page shown checks each task anyway.
+  const [open, ended] = await Promise.all([
+    searchSince(camunda, { state: 'CREATED' }, 'creationDate', since),
+    full
+      ? []
+      : searchSince(
+          camunda,
+          { state: { $in: ['COMPLETED', 'CANCELED'] } },
+          'completionDate',
+          since,
+        ),
+  ]);
   await addOpenTasks(ctx.db, open.map(queuedTask));
   await markEnded(
     ctx.db,
@@ -111,18 +119,21 @@ export async function syncTaskQueue(ctx: UseCaseContext): Promise<void> {
       endedAt: new Date((t as { completionDate?: string }).completionDate ?? now),
     })),
   );
-  const mark = latest([...open, ...ended]);
+  const newest = latest([...open, ...ended]);
   if (full) {
     // What the queue holds open but the engine did not answer as open has ended meanwhile.
-    const upTo = new Date(mark || now.getTime());
     const gone = await openKeysMissingFrom(
       ctx.db,
       new Set(open.map((t) => String(t.userTaskKey))),
-      upTo,
+      new Date(newest || now.getTime()),
     );
     await markEndedByKey(ctx.db, gone, now);
-    await writeSyncedTo(ctx.db, upTo, true);
-  } else if (mark > 0) await writeSyncedTo(ctx.db, new Date(mark), false);
+  }
+  // Everything stamped before the read began, less the commit lag, has been seen; and the mark
+  // never passes the engine's own stamps (its clock, not ours, stamps the tasks).
+  const mark = Math.min(now.getTime() - COMMIT_LAG_MS, newest || Infinity);
+  if (Number.isFinite(mark) && (full || newest > 0))
+    await writeSyncedTo(ctx.db, new Date(mark), full);
   if (ended.length > 0) await dropEndedBefore(ctx.db, new Date(now.getTime() - KEEP_ENDED_MS));
 }
 
