@@ -18,6 +18,7 @@ import { certificateHistory } from './019-certificate-history';
 import { dailyWork } from './016-daily-work';
 import { dailyWorkKeyset } from './027-daily-work-keyset';
 import { taskQueue } from './022-task-queue';
+import { revokedTokens } from './023-revoked-tokens';
 
 /** The application's migrations, in order. Append only; never edit a shipped one. */
 export const appMigrations: Migration[] = [
@@ -40,4 +41,5 @@ export const appMigrations: Migration[] = [
   dailyWork,
   dailyWorkKeyset,
   taskQueue,
+  revokedTokens,
 ];

@@ -23,26 +23,43 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 const prefix = (s: string) => `${escapeLike(s)}%`;
 const part = (s: string) => `%${escapeLike(s)}%`;
 
+/**
+ * Each filter on another table is a sub-select evaluated first (`= any(array(…))`): the
+ * planner otherwise walks the certificates in page order testing every row against it.
+ */
 function applyFilter(db: Knex, q: Knex.QueryBuilder, f: CertificateFilter) {
+  const among = (column: string, sub: Knex.QueryBuilder) =>
+    db.raw(`?? = any(array(?))`, [column, sub]);
   if (f.number)
-    q.whereIn(
-      'c.id',
-      db('certificate_numbers').where('number', 'like', prefix(f.number)).select('certificate_id'),
+    q.where(
+      among(
+        'c.id',
+        db('certificate_numbers')
+          .where('number', 'like', prefix(f.number))
+          .select('certificate_id'),
+      ),
     );
-  if (f.name)
+  if (f.name) {
+    const persons = db('persons').where('name', 'like', part(f.name)).select('id');
     q.where((w) =>
-      w.where('c.holder_name', 'like', part(f.name!)).orWhere('p.name', 'like', part(f.name!)),
+      w.where('c.holder_name', 'like', part(f.name!)).orWhere(among('c.person_id', persons)),
     );
-  if (f.idNumber) q.where('p.id_number', 'like', prefix(f.idNumber));
-  if (f.enterprise)
+  }
+  if (f.idNumber)
+    q.where(
+      among(
+        'c.person_id',
+        db('persons').where('id_number', 'like', prefix(f.idNumber)).select('id'),
+      ),
+    );
+  if (f.enterprise) {
+    const units = db('enterprises').where('credit_code', 'like', prefix(f.enterprise)).select('id');
     q.where((w) =>
       w
         .where('c.unit_name', 'like', part(f.enterprise!))
-        .orWhereIn(
-          'c.unit_enterprise_id',
-          db('enterprises').where('credit_code', 'like', prefix(f.enterprise!)).select('id'),
-        ),
+        .orWhere(among('c.unit_enterprise_id', units)),
     );
+  }
   if (f.type) q.where('c.type', f.type);
   if (f.state) q.where('c.state', f.state);
   if (f.issuedFrom) q.where('c.first_issue_date', '>=', f.issuedFrom);
@@ -52,8 +69,7 @@ function applyFilter(db: Knex, q: Knex.QueryBuilder, f: CertificateFilter) {
   return q;
 }
 
-const searched = (db: Knex, f: CertificateFilter) =>
-  applyFilter(db, db('certificates as c').join('persons as p', 'p.id', 'c.person_id'), f);
+const searched = (db: Knex, f: CertificateFilter) => applyFilter(db, db('certificates as c'), f);
 
 /**
  * One page, newest first issue first, and the number of matches. The page's ids are chosen
