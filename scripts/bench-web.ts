@@ -110,7 +110,7 @@ async function main(): Promise<void> {
   const { db } = bench;
   const { log } = benchLogger();
   const system = await startBenchSystem(bench, log);
-  let failed = false;
+  let failed: boolean;
   try {
     const built = ensureWebBuilt();
     const seeded = await seedVolumes(db, system.camunda, {
