@@ -1,24 +1,12 @@
 /** The regulator's certificate search (证书查询, issue 10): query and answer. */
 import { CERTIFICATE_STATE_NAMES, CERTIFICATE_TYPE_NAMES } from '../../domain/certificate-types';
+import type { CertificateFilter } from '../../repositories/certificate-search';
 import { certificate } from './certificates';
 import { calendarDate } from './common';
 import { arrayOf, object } from './json-schema';
 import { paging } from './tasks';
 
-export interface CertificateSearchQuery {
-  page?: string;
-  pageSize?: string;
-  number?: string;
-  name?: string;
-  idNumber?: string;
-  enterprise?: string;
-  type?: string;
-  state?: string;
-  issuedFrom?: string;
-  issuedTo?: string;
-  validUntilFrom?: string;
-  validUntilTo?: string;
-}
+export type CertificateSearchQuery = CertificateFilter & { page?: string; pageSize?: string };
 
 const text = (title: string, maxLength: number, description: string) => ({
   type: 'string',

@@ -16,7 +16,7 @@ import {
   personWithPhoto,
   startProcessApi,
 } from '../../api/process-api-harness';
-import { VIEWPORT, countIs, expectChinese, shot, signIn } from './page-helpers';
+import { VIEWPORT, countIs, expectChinese, shot, signInAt } from '../../helpers/web-page';
 
 /** Latin words a person may see here: the account names typed at login, and "PDF". */
 const ALLOWED_LATIN = /^(PDF|piliang|wang|xiehui|zhang)$/;
@@ -29,6 +29,8 @@ describe('web-modeler/tasklist - volumes, search and sign-out in Chromium', () =
   let regulator: string;
 
   const rows = (p: Page) => p.locator('.tasks .el-table__body tr');
+  const signIn = (p: Page, base: string, username: string) =>
+    signInAt(p, `${base}/tasklist/`, username, PASSWORD);
 
   beforeAll(async () => {
     await ensureWebBuilt(['tasklist']);
