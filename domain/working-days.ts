@@ -57,3 +57,10 @@ export function dueStatus(created: CalendarDate, limit: number, today: CalendarD
   const warning = !overdue && workingDaysBetween(today, dueDate) <= WARNING_WORKING_DAYS;
   return { dueDate, warning, overdue };
 }
+
+/** The first day a task due on `dueDate` is 预警 (at most WARNING_WORKING_DAYS working days left). */
+export function warningFrom(dueDate: CalendarDate): CalendarDate {
+  let d = dueDate;
+  while (workingDaysBetween(addDays(d, -1), dueDate) <= WARNING_WORKING_DAYS) d = addDays(d, -1);
+  return d;
+}

@@ -19,6 +19,8 @@ import { dailyWork } from './016-daily-work';
 import { dailyWorkKeyset } from './027-daily-work-keyset';
 import { analystRole } from './024-analyst-role';
 import { processDrafts } from './025-process-drafts';
+import { taskQueue } from './022-task-queue';
+import { revokedTokens } from './023-revoked-tokens';
 
 /** The application's migrations, in order. Append only; never edit a shipped one. */
 export const appMigrations: Migration[] = [
@@ -42,4 +44,6 @@ export const appMigrations: Migration[] = [
   dailyWorkKeyset,
   analystRole,
   processDrafts,
+  taskQueue,
+  revokedTokens,
 ];

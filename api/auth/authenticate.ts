@@ -2,6 +2,7 @@ import type { RequestHandler } from 'express';
 import type { Knex } from 'knex';
 import { findAccountSubject } from '../../repositories/accounts';
 import { useApiKey } from '../../repositories/api-keys';
+import { isTokenRevoked } from '../../repositories/revoked-tokens';
 import { AppError } from '../app-error';
 import { hashApiKey } from './api-key-secret';
 import { Principal, Role, setPrincipal } from './principal';
@@ -31,7 +32,8 @@ const invalidToken = () => new AppError(401, 'invalid-token', '访问令牌无�
  * `authorize` decides whether a route needs a principal. Presented but bad credentials are a
  * 401 at once, so a client never mistakes them for anonymous access. The account is read on
  * every request, so a disabled account loses access (tokens and API keys) before its token
- * expires, and a changed password ends the sessions opened before it.
+ * expires, a changed password ends the sessions opened before it, and a signed-out token
+ * (revoked_tokens, migration 023) is refused.
  */
 export function authenticate(db: Knex, tokens: TokenService): RequestHandler {
   return async (req, _res, next) => {
@@ -40,17 +42,23 @@ export function authenticate(db: Knex, tokens: TokenService): RequestHandler {
     let accountId: string;
     let apiKeyId: string | undefined;
     let version: number | undefined;
+    let token: Principal['token'];
     if (given.kind === 'token') {
       const claims = await tokens.verify(given.value);
       if (!claims) throw invalidToken();
       ({ accountId, version } = claims);
+      if (claims.tokenId) token = { id: claims.tokenId, expiresAt: claims.expiresAt };
     } else {
       const found = await useApiKey(db, hashApiKey(given.value));
       if (!found) throw new AppError(401, 'invalid-api-key', 'API 密钥无效或已被吊销');
       ({ accountId, apiKeyId } = found);
     }
-    const account = await findAccountSubject(db, accountId);
-    if (!account || account.disabled) throw invalidToken();
+    // A signed-out token is looked up beside the account (one primary-key read, in parallel).
+    const [account, revoked] = await Promise.all([
+      findAccountSubject(db, accountId),
+      token ? isTokenRevoked(db, token.id) : false,
+    ]);
+    if (!account || account.disabled || revoked) throw invalidToken();
     // A token from before the last password change or reset belongs to an ended session.
     if (given.kind === 'token' && version !== account.tokenVersion) throw invalidToken();
     const principal: Principal = {
@@ -59,6 +67,7 @@ export function authenticate(db: Knex, tokens: TokenService): RequestHandler {
       username: account.username,
       via: given.kind,
       ...(apiKeyId ? { apiKeyId } : {}),
+      ...(token ? { token } : {}),
       ...(account.personId ? { personId: String(account.personId) } : {}),
       ...(account.idNumber ? { idNumber: account.idNumber } : {}),
       ...(account.enterpriseId ? { enterpriseId: String(account.enterpriseId) } : {}),

@@ -18,6 +18,8 @@ export interface Principal {
   /** How the caller authenticated; API keys may not manage API keys. */
   via: 'token' | 'api-key';
   apiKeyId?: string;
+  /** The access token's id and expiry, when it has an id (sign-out ends it). */
+  token?: { id: string; expiresAt: Date };
 }
 
 export function isStaffRole(value: unknown): value is StaffRole {

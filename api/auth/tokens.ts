@@ -15,10 +15,17 @@ export interface TokenClaims {
   version: number;
 }
 
+/** What a verified token says besides its claims: its id (for sign-out) and its expiry. */
+export interface VerifiedToken extends TokenClaims {
+  /** Claim `jti`; tokens issued before sign-out existed have none and end only by expiry. */
+  tokenId?: string;
+  expiresAt: Date;
+}
+
 export interface TokenService {
   issue(claims: TokenClaims): Promise<string>;
   /** The claims of a valid token, or undefined when it is forged, expired or malformed. */
-  verify(token: string): Promise<TokenClaims | undefined>;
+  verify(token: string): Promise<VerifiedToken | undefined>;
 }
 
 /**
@@ -42,6 +49,7 @@ export function tokenService(db: Knex, configured = process.env.JWT_SECRET): Tok
       return new SignJWT({ role, ver: version })
         .setProtectedHeader({ alg: 'HS256' })
         .setSubject(accountId)
+        .setJti(randomBytes(16).toString('base64url'))
         .setIssuer(ISSUER)
         .setIssuedAt()
         .setExpirationTime(`${TOKEN_LIFETIME_SECONDS}s`)
@@ -56,7 +64,13 @@ export function tokenService(db: Knex, configured = process.env.JWT_SECRET): Tok
         if (typeof payload.sub !== 'string' || typeof payload.role !== 'string') return undefined;
         const version = payload.ver ?? 0;
         if (!Number.isInteger(version)) return undefined;
-        return { accountId: payload.sub, role: payload.role, version: version as number };
+        return {
+          accountId: payload.sub,
+          role: payload.role,
+          version: version as number,
+          ...(typeof payload.jti === 'string' ? { tokenId: payload.jti } : {}),
+          expiresAt: new Date((payload.exp ?? 0) * 1000),
+        };
       } catch (e) {
         if ((e as { code?: string }).code?.startsWith('ERR_J')) return undefined;
         throw e;

@@ -8,6 +8,7 @@ import { ChangePasswordBody, changePasswordBody } from '../schemas/passwords';
 import { login } from '../use-cases/login';
 import type { UseCaseContext } from '../use-cases/context';
 import { changeOwnPassword } from '../use-cases/passwords';
+import { signOut } from '../use-cases/sign-out';
 import { PROBLEMS, ok, problems } from './responses';
 
 interface TokenBody {
@@ -35,6 +36,8 @@ const tokenResponse = object({
   expiresIn: { type: 'integer', description: '有效期（秒）' },
   role: { type: 'string' },
 });
+
+const signedOut = object({ signedOut: { type: 'boolean', enum: [true] } });
 
 const throttledProblem = {
   ...PROBLEMS[400],
@@ -102,6 +105,18 @@ export function authRoutes(ctx: UseCaseContext) {
           changeOwnPassword(ctx, principalOf(req), body, addressOf(req)),
         ),
       }),
+    }),
+    route({
+      method: 'post',
+      path: '/api/auth/sign-out',
+      operationId: 'signOut',
+      tag: '登录',
+      summary: '退出登录（令牌在服务端作废）',
+      description:
+        '本次请求所用的访问令牌立即作废：之后携带它的每个请求都答 401（invalid-token）。其他会话不受影响。',
+      access: { roles: ROLES, apiKeys: false },
+      responses: { 200: ok('已退出', signedOut), ...problems(401, 403) },
+      handle: async ({ req }) => ({ body: await signOut(ctx, principalOf(req)) }),
     }),
   ];
 }

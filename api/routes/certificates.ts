@@ -8,6 +8,12 @@ import {
 } from '../schemas/certificates';
 import { idParams } from '../schemas/common';
 import {
+  CertificateSearchQuery,
+  certificatePage,
+  certificateSearchQuery,
+} from '../schemas/certificate-search';
+import { certificateSearch } from '../use-cases/certificate-search';
+import {
   certificateFor,
   certificateHistoryFor,
   certificatePdfFor,
@@ -20,6 +26,19 @@ import { CONTENT_SECURITY_POLICY } from '../web/web-router';
 
 export function certificateRoutes(ctx: UseCaseContext) {
   return [
+    route<unknown, CertificateSearchQuery>({
+      method: 'get',
+      path: '/api/certificates',
+      operationId: 'searchCertificates',
+      tag: '证书',
+      summary: '证书查询（主管部门）',
+      description:
+        '按现用或曾用编号（开头部分）、持证人姓名、身份证号码、工作单位（名称或信用代码）、证书类型、状态、初次发证日期与有效期截止日查询证书，按初次发证日期新的在前，服务端分页。',
+      access: { roles: ['regulator'] },
+      query: certificateSearchQuery,
+      responses: { 200: ok('证书一页', certificatePage), ...problems(400, 401, 403) },
+      handle: async ({ query }) => ({ body: await certificateSearch(ctx, query) }),
+    }),
     route<unknown, unknown, { id: string }>({
       method: 'get',
       path: '/api/certificates/{id}',

@@ -18,6 +18,7 @@ import { personPhotoRoutes } from './person-photo';
 import { personRoutes } from './persons';
 import { processRequestRoutes } from './process-requests';
 import { resumeRoutes } from './resume';
+import { reviewFileRoutes } from './review-files';
 import { taskRoutes } from './tasks';
 
 /** Every API operation, in the order the OpenAPI document lists them. */
@@ -36,6 +37,7 @@ export function apiRoutes(ctx: UseCaseContext): Route[] {
     ...examResultRoutes(ctx),
     ...ceRecordRoutes(ctx),
     ...applicationRoutes(ctx),
+    ...reviewFileRoutes(ctx),
     ...taskRoutes(ctx),
     ...messageRoutes(ctx),
     ...certificateRoutes(ctx),

@@ -31,7 +31,7 @@ export const mayAct = (principal: Principal, t: EngineTask) => {
 };
 
 /** Who must act, by the task's candidate groups; a person's consent has no working-day limit. */
-function actorOf(t: EngineTask): TaskActor | null {
+export function actorOf(t: EngineTask): TaskActor | null {
   const groups = t.candidateGroups ?? [];
   if (groups.includes('regulator')) return 'regulator';
   if (groups.includes('association')) return 'association';

@@ -8,6 +8,7 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { jsBudget } from './js-budget';
 
 const run = promisify(execFile);
 
@@ -97,6 +98,9 @@ async function buildApp(app: WebApp, sourceTime: number): Promise<void> {
     });
   }
   fs.writeFileSync(path.join(out, STAMP), String(sourceTime));
+  // The build's report of its JavaScript against the app's budget (issue 10), loud when over.
+  const budget = jsBudget(app, out);
+  (budget.over ? process.stderr : process.stdout).write(`${budget.line}\n`);
   // Swap in the new build whole, so a server never serves half of one and half of another.
   const target = path.join(WEB_DIST, app);
   fs.rmSync(target, { recursive: true, force: true });

@@ -83,10 +83,21 @@ export async function signIn(username: string, password: string): Promise<void> 
   session.username = username;
 }
 
+/** Forgets the session in this page (after a 401 the server has ended it already). */
 export function signOut(): void {
   session.token = null;
   session.role = null;
   session.username = '';
+}
+
+/** 退出登录: the server ends the token (issue 10), then the page forgets it, whatever answered. */
+export async function endSession(): Promise<void> {
+  try {
+    if (session.token) await api('POST', '/api/auth/sign-out');
+  } catch {
+    // Signed out here all the same; an unreachable server leaves the token to expire.
+  }
+  signOut();
 }
 
 /** Opens a file of /api (a PDF, a photo) in a new tab: fetched with the token, shown as a blob. */

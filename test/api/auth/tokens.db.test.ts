@@ -24,7 +24,11 @@ describe('api/auth/tokens - signing key and lifetime', () => {
       accountId: '42',
       role: 'person',
       version: 3,
+      // Each token has an id of its own, which sign-out ends (migration 023).
+      tokenId: claims.jti,
+      expiresAt: new Date(claims.exp! * 1000),
     });
+    expect(claims.jti).toMatch(/^[A-Za-z0-9_-]{22}$/);
   });
 
   it('should use JWT_SECRET when given and store no key', async () => {
