@@ -1,0 +1,79 @@
+import { Camunda8 } from '@camunda8/sdk';
+import { ZBClient } from 'zeebe-node';
+import type { Knex } from 'knex';
+import { createTestDatabase, TestDatabase } from '../../helpers/test-database';
+import { startEngine, StartedEngine } from '../../../engine/start-engine';
+import { sdkClient, TEST_ENGINE_USER, testEngineAuth } from '../engine-credentials';
+
+/** The SDK's settings for the engine's gRPC face at `address` (host:port), Basic credentials. */
+export function sdkGrpcConfig(address: string, extra: Record<string, unknown> = {}) {
+  return {
+    ZEEBE_GRPC_ADDRESS: `grpc://${address}`,
+    CAMUNDA_AUTH_STRATEGY: 'BASIC',
+    CAMUNDA_BASIC_AUTH_USERNAME: TEST_ENGINE_USER.username,
+    CAMUNDA_BASIC_AUTH_PASSWORD: TEST_ENGINE_USER.password,
+    CAMUNDA_LOG_LEVEL: 'none',
+    zeebeGrpcSettings: { ZEEBE_CLIENT_LOG_LEVEL: 'NONE' },
+    ...extra,
+  };
+}
+
+/** `@camunda8/sdk`'s gRPC client (`getZeebeGrpcApiClient()`) for the engine at `address`. */
+export function sdkGrpcClient(address: string, extra: Record<string, unknown> = {}) {
+  return new Camunda8(sdkGrpcConfig(address, extra) as never).getZeebeGrpcApiClient();
+}
+
+/** zeebe-node 8.3.2's client for the engine at `address`, Basic credentials, plaintext. */
+export function zeebeNodeClient(address: string, options: Record<string, unknown> = {}) {
+  return new ZBClient(address, {
+    basicAuth: { ...TEST_ENGINE_USER },
+    useTLS: false,
+    loglevel: 'NONE',
+    ...options,
+  } as never);
+}
+
+export interface GrpcHarness {
+  db: TestDatabase;
+  engine: StartedEngine;
+  /** host:port of the gRPC face. */
+  grpcAddress: string;
+  /** The REST face, for the checks gRPC has no call for (searches). */
+  rest: ReturnType<typeof sdkClient>;
+  stop(): Promise<void>;
+}
+
+/** An engine with both faces on free ports, behind the test credentials, clock controlled. */
+export async function startGrpcEngine(db?: Knex): Promise<GrpcHarness & { dbOwned: boolean }> {
+  const t = db ? undefined : await createTestDatabase();
+  const engine = await startEngine({
+    db: db ?? t!.db,
+    port: 0,
+    grpcPort: 0,
+    host: '127.0.0.1',
+    auth: testEngineAuth,
+    clockControlled: true,
+  });
+  return {
+    db: t as TestDatabase,
+    dbOwned: !!t,
+    engine,
+    grpcAddress: `127.0.0.1:${engine.grpcAddress!.port}`,
+    rest: sdkClient(`http://127.0.0.1:${engine.address.port}`),
+    stop: async () => {
+      await engine.stop();
+      await t?.drop();
+    },
+  };
+}
+
+/** Polls `check` until it returns a truthy value. */
+export async function until<T>(check: () => Promise<T | undefined | false>, ms = 8000) {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await check();
+    if (v) return v;
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
