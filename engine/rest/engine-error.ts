@@ -60,6 +60,15 @@ export function engineErrorFor(err: any, what: string, log: EngineLog = console)
       'INVALID_ARGUMENT',
       'Request property has a value the engine cannot accept (out of range, malformed, or containing characters that cannot be stored).',
     );
+  if (err?.name === 'KnexTimeoutError' || err?.code === '53300')
+    // No database connection to be had (the pool, or PostgreSQL's own limit, is exhausted):
+    // the command has not run, so this is back-pressure, which clients retry (503 / gRPC
+    // RESOURCE_EXHAUSTED) — the one case the engine answers so.
+    return new EngineError(
+      503,
+      'RESOURCE_EXHAUSTED',
+      'Expected to handle the request, but the engine is overloaded: no database connection is free. Please retry later.',
+    );
   log.error(`engine: unexpected error: ${what}`, err);
   // The log has the cause; the answer never carries SQL or stack text.
   return new EngineError(500, 'INTERNAL_ERROR', 'An internal error occurred; see the engine log.');

@@ -77,3 +77,29 @@ export async function until<T>(check: () => Promise<T | undefined | false>, ms =
     await new Promise((r) => setTimeout(r, 25));
   }
 }
+
+/** The rejection a call ends with: its gRPC code and details. */
+export async function rejection(p: Promise<unknown>): Promise<{ code: number; details: string }> {
+  try {
+    await p;
+  } catch (e) {
+    const err = e as { code: number; details: string };
+    return { code: err.code, details: err.details };
+  }
+  throw new Error('expected the call to be rejected');
+}
+
+/** The state of a process instance, through the REST face (gRPC has no search). */
+export async function stateOf(h: GrpcHarness, processInstanceKey: string) {
+  return (await h.rest.searchProcessInstances({ filter: { processInstanceKey } })).items[0]?.state;
+}
+
+/** The active incident of an instance, once there is one. */
+export function incidentOf(h: GrpcHarness, processInstanceKey: string) {
+  return until(async () => {
+    const r = await h.rest.searchIncidents({
+      filter: { processInstanceKey, state: 'ACTIVE' },
+    } as never);
+    return r.items[0] as { incidentKey: string; errorType: string } | undefined;
+  });
+}
