@@ -1,7 +1,7 @@
 import type { Engine } from '../engine';
 import { pollJobs } from '../commands/activate-jobs';
 import { completeJob, failJob, throwJobError, updateJob } from '../commands/jobs';
-import { Calls, Message } from './calls';
+import type { Calls } from './calls';
 import { parseDocument } from './documents';
 import { streamJobs } from './job-stream';
 import { activatedJob } from './job-message';

@@ -4,6 +4,7 @@ import type { Knex } from 'knex';
 import { createTestDatabase, TestDatabase } from '../../helpers/test-database';
 import { startEngine, StartedEngine } from '../../../engine/start-engine';
 import { sdkClient, TEST_ENGINE_USER, testEngineAuth } from '../engine-credentials';
+import { eventually } from '../engine-harness';
 
 /** The SDK's settings for the engine's gRPC face at `address` (host:port), Basic credentials. */
 export function sdkGrpcConfig(address: string, extra: Record<string, unknown> = {}) {
@@ -67,16 +68,8 @@ export async function startGrpcEngine(db?: Knex): Promise<GrpcHarness & { dbOwne
   };
 }
 
-/** Polls `check` until it returns a truthy value. */
-export async function until<T>(check: () => Promise<T | undefined | false>, ms = 8000) {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await check();
-    if (v) return v;
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+/** Polls until a condition holds (the engine harness's `eventually`). */
+export const until = eventually;
 
 /** The rejection a call ends with: its gRPC code and details. */
 export async function rejection(p: Promise<unknown>): Promise<{ code: number; details: string }> {

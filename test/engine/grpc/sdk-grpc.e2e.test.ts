@@ -27,6 +27,16 @@ describe('engine/grpc - @camunda8/sdk getZeebeGrpcApiClient() against the gRPC f
   const incidentOf = (key: string) => incident(h, key);
   const stateOf = (key: string) => state(h, key);
 
+  /** The next job of a type, activated over gRPC (up to 2 s of long polling). */
+  const nextJob = (type: string) =>
+    c.activateJobs({
+      type,
+      worker: 'w',
+      timeout: 10_000,
+      maxJobsToActivate: 1,
+      requestTimeout: 2000,
+    } as never);
+
   beforeAll(async () => {
     h = await startGrpcEngine();
     c = sdkGrpcClient(h.grpcAddress);
@@ -163,13 +173,7 @@ describe('engine/grpc - @camunda8/sdk getZeebeGrpcApiClient() against the gRPC f
 
   it('should raise an incident at no retries and resolve it after the retries are updated', async () => {
     const pi = await c.createProcessInstance({ bpmnProcessId: 'one-sdk-work', variables: {} });
-    const [job] = await c.activateJobs({
-      type: 'sdk-work',
-      worker: 'w',
-      timeout: 10_000,
-      maxJobsToActivate: 1,
-      requestTimeout: 2000,
-    } as never);
+    const [job] = await nextJob('sdk-work');
     await c.failJob({ jobKey: job.key, retries: 0, errorMessage: 'broken', retryBackOff: 0 });
     const incident = await incidentOf(pi.processInstanceKey);
     expect(incident.errorType).toBe('JOB_NO_RETRIES');
@@ -179,13 +183,7 @@ describe('engine/grpc - @camunda8/sdk getZeebeGrpcApiClient() against the gRPC f
     expect(failed.details).toContain(`but it is in state 'FAILED'`);
     await c.updateJobRetries({ jobKey: job.key, retries: 1 });
     await c.resolveIncident({ incidentKey: incident.incidentKey });
-    const [again] = await c.activateJobs({
-      type: 'sdk-work',
-      worker: 'w',
-      timeout: 10_000,
-      maxJobsToActivate: 1,
-      requestTimeout: 2000,
-    } as never);
+    const [again] = await nextJob('sdk-work');
     expect(again.key).toBe(job.key);
     await c.updateJobTimeout({ jobKey: again.key, timeout: 60_000 });
     await c.completeJob({ jobKey: again.key, variables: {} });
@@ -199,13 +197,7 @@ describe('engine/grpc - @camunda8/sdk getZeebeGrpcApiClient() against the gRPC f
       variables: { note: '设定' },
       local: false,
     });
-    const [a] = await c.activateJobs({
-      type: 'sdk-mod-a',
-      worker: 'w',
-      timeout: 10_000,
-      maxJobsToActivate: 1,
-      requestTimeout: 2000,
-    } as never);
+    const [a] = await nextJob('sdk-mod-a');
     expect(a.variables).toMatchObject({ note: '设定' });
     await c.modifyProcessInstance({
       processInstanceKey: pi.processInstanceKey,
@@ -218,13 +210,7 @@ describe('engine/grpc - @camunda8/sdk getZeebeGrpcApiClient() against the gRPC f
         },
       ],
     });
-    const [b] = await c.activateJobs({
-      type: 'sdk-mod-b',
-      worker: 'w',
-      timeout: 10_000,
-      maxJobsToActivate: 1,
-      requestTimeout: 2000,
-    } as never);
+    const [b] = await nextJob('sdk-mod-b');
     expect(b.variables).toMatchObject({ note: '设定', moved: true });
     await c.completeJob({ jobKey: b.key, variables: {} });
     await until(async () => (await stateOf(pi.processInstanceKey)) === 'COMPLETED');

@@ -19,6 +19,16 @@ describe('engine/grpc - zeebe-node 8.3.2 against the gRPC face', () => {
   let once: Client;
   const completed = (key: string) => until(async () => (await stateOf(h, key)) === 'COMPLETED');
 
+  /** The next job of a type, activated over gRPC (up to 2 s of long polling). */
+  const nextJob = (type: string) =>
+    zb.activateJobs({
+      type,
+      worker: 'w',
+      timeout: 10_000,
+      maxJobsToActivate: 1,
+      requestTimeout: 2000,
+    } as never);
+
   beforeAll(async () => {
     h = await startGrpcEngine();
     zb = zeebeNodeClient(h.grpcAddress);
@@ -102,13 +112,7 @@ describe('engine/grpc - zeebe-node 8.3.2 against the gRPC face', () => {
 
   it('should raise and resolve an incident, set variables and modify an instance', async () => {
     const pi = await zb.createProcessInstance({ bpmnProcessId: 'two-zb-mod', variables: {} });
-    const [a] = await zb.activateJobs({
-      type: 'zb-mod-a',
-      worker: 'w',
-      timeout: 10_000,
-      maxJobsToActivate: 1,
-      requestTimeout: 2000,
-    } as never);
+    const [a] = await nextJob('zb-mod-a');
     await zb.failJob({ jobKey: a.key, retries: 0, errorMessage: 'down', retryBackOff: 0 });
     const incident = await incidentOf(h, pi.processInstanceKey);
     await zb.updateJobRetries({ jobKey: a.key, retries: 1 });
@@ -125,13 +129,7 @@ describe('engine/grpc - zeebe-node 8.3.2 against the gRPC face', () => {
         { elementId: 'b', ancestorElementInstanceKey: '0', variableInstructions: [] },
       ],
     } as never);
-    const [b] = await zb.activateJobs({
-      type: 'zb-mod-b',
-      worker: 'w',
-      timeout: 10_000,
-      maxJobsToActivate: 1,
-      requestTimeout: 2000,
-    } as never);
+    const [b] = await nextJob('zb-mod-b');
     expect(b.variables).toMatchObject({ set: 'yes' });
     await zb.completeJob({ jobKey: b.key, variables: {} });
     await completed(pi.processInstanceKey);
