@@ -3,11 +3,12 @@ import { startInstance } from '../commands/create-instance';
 import { awaitResult } from '../commands/await-result';
 import { cancelInstance } from '../commands/cancel-instance';
 import { modifyInstance } from '../commands/modify-instance';
+import { migrateInstance } from '../commands/migrate-instance';
+import { migrationRequest, modificationRequest } from '../rest/instance-requests';
 import { setVariables } from '../commands/set-variables';
 import { invalidArgument } from '../rest/engine-error';
 import type { Calls, Message } from './calls';
 import { given, parseDocument } from './documents';
-import { unimplemented } from './status';
 
 /**
  * A CreateProcessInstanceRequest as the REST body the command takes: by key when one is given,
@@ -61,8 +62,9 @@ export function instanceHandlers(engine: Engine, calls: Calls) {
     SetVariables: calls.unary('SetVariables', async (r) => ({
       key: await setVariables(engine, r.elementInstanceKey, parseDocument(r.variables), r.local),
     })),
+    // The REST body checks (instance-requests.ts) on the translated message, then the command.
     ModifyProcessInstance: calls.unary('ModifyProcessInstance', async (r) => {
-      await modifyInstance(engine.ctx, r.processInstanceKey, {
+      const body = {
         activateInstructions: (r.activateInstructions as Message[]).map((a) => ({
           elementId: a.elementId,
           ancestorElementInstanceKey: given(a.ancestorElementInstanceKey),
@@ -74,13 +76,18 @@ export function instanceHandlers(engine: Engine, calls: Calls) {
         terminateInstructions: (r.terminateInstructions as Message[]).map((t) => ({
           elementInstanceKey: t.elementInstanceKey,
         })),
-      });
+      };
+      await modifyInstance(engine.ctx, r.processInstanceKey, modificationRequest(body));
       return {};
     }),
-    MigrateProcessInstance: calls.unary('MigrateProcessInstance', async () => {
-      throw unimplemented(
-        'Process instance migration is not supported by the embedded engine yet (REST answers 400 likewise)',
-      );
+    MigrateProcessInstance: calls.unary('MigrateProcessInstance', async (r) => {
+      const plan = (r.migrationPlan ?? {}) as Message;
+      const body = {
+        targetProcessDefinitionKey: given(plan.targetProcessDefinitionKey),
+        mappingInstructions: plan.mappingInstructions ?? [],
+      };
+      await migrateInstance(engine.ctx, r.processInstanceKey, migrationRequest(body));
+      return {};
     }),
   };
 }

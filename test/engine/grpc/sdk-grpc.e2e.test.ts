@@ -216,6 +216,40 @@ describe('engine/grpc - @camunda8/sdk getZeebeGrpcApiClient() against the gRPC f
     await until(async () => (await stateOf(pi.processInstanceKey)) === 'COMPLETED');
   });
 
+  it('should migrate an instance to another definition (MigrateProcessInstance)', async () => {
+    const source = await deploy('mig.bpmn', diagrams.oneTask('sdk-mig'));
+    const target = await deploy(
+      'mig-target.bpmn',
+      diagrams.oneTask('sdk-mig').replace(/one-sdk-mig/g, 'mig-target'),
+    );
+    expect(source.deployments[0].process!.bpmnProcessId).toBe('one-sdk-mig');
+    const pi = await c.createProcessInstance({ bpmnProcessId: 'one-sdk-mig', variables: {} });
+    await c.migrateProcessInstance({
+      processInstanceKey: pi.processInstanceKey,
+      migrationPlan: {
+        targetProcessDefinitionKey: target.deployments[0].process!.processDefinitionKey,
+        mappingInstructions: [{ sourceElementId: 't', targetElementId: 't' }],
+      },
+    });
+    const moved = await h.rest.searchProcessInstances({
+      filter: { processInstanceKey: pi.processInstanceKey },
+    });
+    expect(moved.items[0].processDefinitionId).toBe('mig-target');
+    const [job] = await nextJob('sdk-mig');
+    expect(job.bpmnProcessId).toBe('mig-target');
+    await c.completeJob({ jobKey: job.key, variables: {} });
+    await until(async () => (await stateOf(pi.processInstanceKey)) === 'COMPLETED');
+    // The REST face's request checks: no mapping is INVALID_ARGUMENT here too.
+    const r = await rejection(
+      once.migrateProcessInstance({
+        processInstanceKey: pi.processInstanceKey,
+        migrationPlan: { targetProcessDefinitionKey: '1', mappingInstructions: [] },
+      }),
+    );
+    expect(r.code).toBe(status.INVALID_ARGUMENT);
+    expect(r.details).toContain('No mappingInstructions provided.');
+  });
+
   it.each([
     [
       'NOT_FOUND for an unknown job',
