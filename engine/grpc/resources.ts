@@ -3,13 +3,14 @@ import { deploy } from '../commands/deploy';
 import { deleteResource } from '../commands/delete-resource';
 import { checkTenants } from '../commands/activate-jobs';
 import type { Calls, Message } from './calls';
-import { unimplemented } from './status';
+import { evaluateDecisionCommand } from '../commands/evaluate-decision';
+import { given, parseDocument } from './documents';
 
 type Deployed = Awaited<ReturnType<typeof deploy>>['deployments'][number];
 
 /** A deployed resource as the gateway protocol's `Deployment` (a oneof of metadata). */
 function deployment(d: Deployed): Message {
-  if ('processDefinition' in d) {
+  if (d.processDefinition) {
     const p = d.processDefinition;
     return {
       process: {
@@ -18,6 +19,33 @@ function deployment(d: Deployed): Message {
         processDefinitionKey: p.processDefinitionKey,
         resourceName: p.resourceName,
         tenantId: p.tenantId,
+      },
+    };
+  }
+  if (d.decisionDefinition) {
+    const x = d.decisionDefinition;
+    return {
+      decision: {
+        dmnDecisionId: x.decisionDefinitionId,
+        dmnDecisionName: x.name,
+        version: x.version,
+        decisionKey: x.decisionDefinitionKey,
+        dmnDecisionRequirementsId: x.decisionRequirementsId,
+        decisionRequirementsKey: x.decisionRequirementsKey,
+        tenantId: x.tenantId,
+      },
+    };
+  }
+  if (d.decisionRequirements) {
+    const x = d.decisionRequirements;
+    return {
+      decisionRequirements: {
+        dmnDecisionRequirementsId: x.decisionRequirementsId,
+        dmnDecisionRequirementsName: x.decisionRequirementsName,
+        version: x.version,
+        decisionRequirementsKey: x.decisionRequirementsKey,
+        resourceName: x.resourceName,
+        tenantId: x.tenantId,
       },
     };
   }
@@ -59,10 +87,39 @@ export function resourceHandlers(engine: Engine, calls: Calls) {
       await deleteResource(engine, r.resourceKey);
       return {};
     }),
-    EvaluateDecision: calls.unary('EvaluateDecision', async () => {
-      throw unimplemented(
-        'Decision evaluation is not supported by the embedded engine yet: it runs no DMN',
-      );
+    // The REST face's command; its answer renamed to the protocol's fields.
+    EvaluateDecision: calls.unary('EvaluateDecision', async (r) => {
+      checkTenants([r.tenantId], 'Evaluate Decision');
+      const key = given(r.decisionKey);
+      const d = await evaluateDecisionCommand(engine.ctx, {
+        ...(key ? { decisionDefinitionKey: key } : {}),
+        ...(r.decisionId ? { decisionDefinitionId: r.decisionId } : {}),
+        variables: parseDocument(r.variables) ?? {},
+      });
+      return {
+        decisionKey: d.decisionDefinitionKey,
+        decisionId: d.decisionDefinitionId,
+        decisionName: d.decisionDefinitionName,
+        decisionVersion: d.decisionDefinitionVersion,
+        decisionRequirementsId: d.decisionRequirementsId,
+        decisionRequirementsKey: d.decisionRequirementsKey,
+        decisionOutput: d.output,
+        evaluatedDecisions: d.evaluatedDecisions.map((e) => ({
+          decisionKey: e.decisionDefinitionKey,
+          decisionId: e.decisionDefinitionId,
+          decisionName: e.decisionDefinitionName,
+          decisionVersion: e.decisionDefinitionVersion,
+          decisionType: e.decisionDefinitionType,
+          decisionOutput: e.output,
+          matchedRules: e.matchedRules,
+          evaluatedInputs: e.evaluatedInputs,
+          tenantId: e.tenantId,
+        })),
+        failedDecisionId: d.failedDecisionDefinitionId,
+        failureMessage: d.failureMessage,
+        tenantId: d.tenantId,
+        decisionInstanceKey: d.decisionInstanceKey,
+      };
     }),
   };
 }

@@ -1,6 +1,6 @@
 import { status, StatusObject } from '@grpc/grpc-js';
 import type { EngineLog } from '../engine-log';
-import { EngineError, engineErrorFor } from '../rest/engine-error';
+import { engineErrorFor } from '../rest/engine-error';
 
 /**
  * The gRPC status of each of the engine's rejections, as Zeebe's gateway maps its rejection
@@ -18,11 +18,7 @@ const CODES: Record<string, status> = {
   DEADLINE_EXCEEDED: status.DEADLINE_EXCEEDED,
   RESOURCE_EXHAUSTED: status.RESOURCE_EXHAUSTED,
   FORBIDDEN: status.PERMISSION_DENIED,
-  UNIMPLEMENTED: status.UNIMPLEMENTED,
 };
-
-/** A command the embedded engine does not have (yet): UNIMPLEMENTED, saying what is missing. */
-export const unimplemented = (detail: string) => new EngineError(501, 'UNIMPLEMENTED', detail);
 
 /** The status a failed call ends with: Zeebe's code and the same message the REST face gives. */
 export function grpcStatus(

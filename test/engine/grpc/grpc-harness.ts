@@ -96,3 +96,17 @@ export function incidentOf(h: GrpcHarness, processInstanceKey: string) {
     return r.items[0] as { incidentKey: string; errorType: string } | undefined;
   });
 }
+
+/** The next job of a type, activated over gRPC by either client (up to 2 s of long polling). */
+export function activateOne<C extends { activateJobs(request: never): Promise<unknown> }>(
+  client: C,
+  type: string,
+): ReturnType<C['activateJobs']> {
+  return client.activateJobs({
+    type,
+    worker: 'w',
+    timeout: 10_000,
+    maxJobsToActivate: 1,
+    requestTimeout: 2000,
+  } as never) as ReturnType<C['activateJobs']>;
+}

@@ -1,7 +1,9 @@
 import { status } from '@grpc/grpc-js';
 import knex from 'knex';
 import { diagrams } from './diagrams';
+import * as d from '../dmn-builder';
 import {
+  activateOne,
   GrpcHarness,
   incidentOf as incident,
   rejection,
@@ -27,15 +29,7 @@ describe('engine/grpc - @camunda8/sdk getZeebeGrpcApiClient() against the gRPC f
   const incidentOf = (key: string) => incident(h, key);
   const stateOf = (key: string) => state(h, key);
 
-  /** The next job of a type, activated over gRPC (up to 2 s of long polling). */
-  const nextJob = (type: string) =>
-    c.activateJobs({
-      type,
-      worker: 'w',
-      timeout: 10_000,
-      maxJobsToActivate: 1,
-      requestTimeout: 2000,
-    } as never);
+  const nextJob = (type: string) => activateOne(c, type);
 
   beforeAll(async () => {
     h = await startGrpcEngine();
@@ -216,6 +210,28 @@ describe('engine/grpc - @camunda8/sdk getZeebeGrpcApiClient() against the gRPC f
     await until(async () => (await stateOf(pi.processInstanceKey)) === 'COMPLETED');
   });
 
+  it('should deploy a DMN decision and evaluate it (EvaluateDecision)', async () => {
+    const dmn = d.drd(
+      'grpc-drd',
+      d.table(
+        'grpc-fee',
+        ['age'],
+        ['fee'],
+        [
+          ['< 18', '0'],
+          ['>= 18', '50'],
+        ],
+      ),
+    );
+    const deployed = await c.deployResource({ name: 'fee.dmn', decision: Buffer.from(dmn) });
+    expect(deployed.deployments.some((x) => x.decision?.dmnDecisionId === 'grpc-fee')).toBe(true);
+    const r = await c.evaluateDecision({ decisionId: 'grpc-fee', variables: { age: 30 } } as never);
+    expect(r).toMatchObject({ decisionId: 'grpc-fee', decisionVersion: 1, failureMessage: '' });
+    // A single-output table's result is the value itself, as in Camunda.
+    expect(JSON.parse(r.decisionOutput)).toBe(50);
+    expect(r.evaluatedDecisions[0].matchedRules[0].ruleIndex).toBe(2);
+  });
+
   it('should migrate an instance to another definition (MigrateProcessInstance)', async () => {
     const source = await deploy('mig.bpmn', diagrams.oneTask('sdk-mig'));
     const target = await deploy(
@@ -282,10 +298,10 @@ describe('engine/grpc - @camunda8/sdk getZeebeGrpcApiClient() against the gRPC f
       "tenant identifier 'acme', but multi-tenancy is disabled",
     ],
     [
-      'UNIMPLEMENTED for decision evaluation (the engine runs no DMN)',
-      () => once.evaluateDecision({ decisionId: 'd', variables: {} } as never),
-      status.UNIMPLEMENTED,
-      'Decision evaluation is not supported',
+      'NOT_FOUND for an unknown decision',
+      () => once.evaluateDecision({ decisionId: 'nowhere', variables: {} } as never),
+      status.NOT_FOUND,
+      "Expected to evaluate decision 'nowhere', but no decision found for id 'nowhere'",
     ],
   ])('should answer %s', async (_what, call, code, details) => {
     const r = await rejection(call());

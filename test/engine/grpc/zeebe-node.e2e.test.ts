@@ -1,6 +1,7 @@
 import { status } from '@grpc/grpc-js';
 import { diagrams } from './diagrams';
 import {
+  activateOne,
   GrpcHarness,
   incidentOf,
   rejection,
@@ -19,15 +20,7 @@ describe('engine/grpc - zeebe-node 8.3.2 against the gRPC face', () => {
   let once: Client;
   const completed = (key: string) => until(async () => (await stateOf(h, key)) === 'COMPLETED');
 
-  /** The next job of a type, activated over gRPC (up to 2 s of long polling). */
-  const nextJob = (type: string) =>
-    zb.activateJobs({
-      type,
-      worker: 'w',
-      timeout: 10_000,
-      maxJobsToActivate: 1,
-      requestTimeout: 2000,
-    } as never);
+  const nextJob = (type: string) => activateOne(zb, type);
 
   beforeAll(async () => {
     h = await startGrpcEngine();
