@@ -164,7 +164,7 @@ describe('engine/grpc - zeebe-node 8.3.2 against the gRPC face', () => {
       'INVALID_ARGUMENT for a resource no engine part reads',
       () => once.deployResource({ name: 'notes.txt', form: Buffer.from('hello') } as never),
       status.INVALID_ARGUMENT,
-      'Expected to deploy a resource with extension .bpmn, .xml or .form',
+      'Expected to deploy a resource with extension .bpmn, .xml, .dmn or .form',
     ],
   ])('should answer %s', async (_what, call, code, details) => {
     const r = await rejection(call());
