@@ -105,7 +105,7 @@ async function main(): Promise<void> {
     Number(process.env.PORT ?? 3000),
   );
   logger.info(
-    `gas-cert: API on http://localhost:${api.address.port}, engine ${engine ? `embedded on http://localhost:${engine.address.port}/v2` : `at ${address}`}, database ${database.embedded ? 'embedded' : 'from DATABASE_URL'}; deployed ${deployed.join(', ')}`,
+    `gas-cert: API on http://localhost:${api.address.port}, engine ${engine ? `embedded on http://localhost:${engine.address.port}/v2${engine.grpcAddress ? ` and gRPC localhost:${engine.grpcAddress.port}` : ''}` : `at ${address}`}, database ${database.embedded ? 'embedded' : 'from DATABASE_URL'}; deployed ${deployed.join(', ')}`,
   );
   let stopping = false;
   const stop = async (signal: string) => {

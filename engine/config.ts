@@ -4,6 +4,8 @@ import type { EngineAuth } from './rest/auth';
  * The engine's settings from the environment, shared by `npm start` and `npm run engine`:
  *
  * - `ENGINE_HOST` (default 127.0.0.1) and `ENGINE_PORT` (default 8080);
+ * - `ENGINE_GRPC_PORT` (default 26500, Zeebe's gateway port): the gRPC face, on the same host
+ *   and credentials; `off` serves REST only;
  * - `ENGINE_USERNAME` (default `gas-cert`) and `ENGINE_PASSWORD`: Basic credentials, what the
  *   SDK sends with `CAMUNDA_AUTH_STRATEGY=BASIC`;
  * - `ENGINE_TOKENS`: comma-separated bearer tokens (`CAMUNDA_AUTH_STRATEGY=BEARER`);
@@ -29,6 +31,7 @@ export function engineSettings(env: NodeJS.ProcessEnv, password: string) {
   return {
     host: env.ENGINE_HOST || '127.0.0.1',
     port: Number(env.ENGINE_PORT ?? 8080),
+    grpcPort: env.ENGINE_GRPC_PORT === 'off' ? undefined : Number(env.ENGINE_GRPC_PORT ?? 26500),
     auth,
     clockControlled: env.ENGINE_CLOCK_CONTROLLED === 'true',
   };

@@ -15,7 +15,11 @@ export interface EngineThreadData {
 }
 
 export type EngineThreadMessage =
-  | { kind: 'listening'; address: { address: string; family: string; port: number } }
+  | {
+      kind: 'listening';
+      address: { address: string; family: string; port: number };
+      grpcAddress?: { address: string; family: string; port: number };
+    }
   | { kind: 'failed'; message: string }
   | { kind: 'log'; level: 'info' | 'warn' | 'error'; message: string; error?: string }
   | { kind: 'stopped' };
@@ -43,7 +47,7 @@ async function run(): Promise<void> {
   // A pool of its own, as the program's: int8 arrives as text, keys stay exact.
   const db = knex({ client: 'pg', connection: data.url, pool: { min: 0, max: data.poolMax } });
   const engine = await startEngine({ ...data.options, db, log });
-  post({ kind: 'listening', address: engine.address });
+  post({ kind: 'listening', address: engine.address, grpcAddress: engine.grpcAddress });
   port.on('message', (m: { kind: string }) => {
     if (m.kind !== 'stop') return;
     void (async () => {

@@ -19,6 +19,9 @@ export async function serveStandalone(db: Knex, release: () => Promise<void>): P
         ? ' without authentication (ENGINE_AUTH=none)'
         : `, Basic user ${settings.auth.basic!.username}` +
           (generated ? ` with the generated password ${generated}` : '')) +
+      (engine.grpcAddress
+        ? `; Zeebe gRPC API on ${settings.host}:${engine.grpcAddress.port} (same credentials)`
+        : '') +
       (settings.clockControlled ? '; clock controlled' : ''),
   );
   let stopping = false;

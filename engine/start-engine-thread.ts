@@ -25,10 +25,13 @@ export async function startEngineThread(
 require(${JSON.stringify(entry)});`;
   const worker = new Worker(bootstrap, { eval: true, workerData: data });
   let onStopped: (() => void) | undefined;
+  let grpcAddress: StartedEngine['grpcAddress'];
   const address = await new Promise<AddressInfo>((resolve, reject) => {
     worker.on('message', (m: EngineThreadMessage) => {
-      if (m.kind === 'listening') resolve(m.address as AddressInfo);
-      else if (m.kind === 'failed') reject(new Error(`engine thread: ${m.message}`));
+      if (m.kind === 'listening') {
+        grpcAddress = m.grpcAddress;
+        resolve(m.address as AddressInfo);
+      } else if (m.kind === 'failed') reject(new Error(`engine thread: ${m.message}`));
       else if (m.kind === 'log') log[m.level](m.message, m.error);
       else if (m.kind === 'stopped') onStopped?.();
     });
@@ -42,6 +45,7 @@ require(${JSON.stringify(entry)});`;
   });
   return {
     address,
+    grpcAddress,
     stop: async () => {
       stopping = true;
       await new Promise<void>((resolve) => {

@@ -13,17 +13,25 @@ import { broadcastSignal } from './commands/signals';
 import type { EngineLog } from './engine-log';
 import { EngineAuth, withAuthentication } from './rest/auth';
 import { pinClock } from './clock';
+import { startGrpcServer } from './grpc/server';
 
 export type { EngineAuth } from './rest/auth';
 
 export interface StartedEngine {
   address: AddressInfo;
+  /** Where the gRPC face listens, when started (`grpcPort`). */
+  grpcAddress?: { address: string; family: string; port: number };
   stop(): Promise<void>;
 }
 
 export interface EngineOptions {
   db: Knex;
   port: number;
+  /**
+   * The Zeebe gateway's gRPC face on this port (Zeebe's is 26500; 0 picks a free one), on the
+   * same interface and behind the same credentials as REST; none when absent.
+   */
+  grpcPort?: number;
   /** The interface to listen on; 127.0.0.1 unless configured otherwise. */
   host?: string;
   /** Who may call it: required, so that an open engine is always a visible choice. */
@@ -35,7 +43,8 @@ export interface EngineOptions {
 }
 
 /**
- * Serves the Camunda 8.8 REST API (`/v2`) on `port` and runs the background loops (timers,
+ * Serves the Camunda 8.8 REST API (`/v2`) on `port`, the Zeebe gateway's gRPC API on
+ * `grpcPort` when given, and runs the background loops (timers,
  * job-timeout wakeups, message TTL). Several engine processes may share one database.
  */
 export async function startEngine(options: EngineOptions): Promise<StartedEngine> {
@@ -68,10 +77,22 @@ export async function startEngine(options: EngineOptions): Promise<StartedEngine
   ctx.onTimersChanged = timers.kick;
   const housekeeping = startHousekeeping(engine);
   const app = withAuthentication(options.auth, withFastLane(engine, createEngineApp(engine)));
-  const server = await listen(app, options.port, options.host ?? '127.0.0.1');
+  const host = options.host ?? '127.0.0.1';
+  const server = await listen(app, options.port, host);
+  const grpc =
+    options.grpcPort === undefined
+      ? undefined
+      : await startGrpcServer(engine, { port: options.grpcPort, host, auth: options.auth }).catch(
+          async (e) => {
+            await server.stop();
+            throw e;
+          },
+        );
   return {
     address: server.address,
+    grpcAddress: grpc?.address,
     stop: async () => {
+      await grpc?.stop();
       await server.stop();
       await timers.stop();
       await housekeeping.stop();

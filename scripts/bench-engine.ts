@@ -25,8 +25,11 @@ import {
  *   `POST /v2/process-instances` over a keep-alive `http.request` (a lean client: the SDK's
  *   `createProcessInstance` goes through got and lossless-json and costs the load process more
  *   CPU than the engine's whole create command);
- * - completion: BENCH_WORKERS job workers of the SDK (`createJobWorker`, REST long polling,
- *   `maxJobsToActivate` BENCH_MAX_JOBS), each job completed with `job.complete()`.
+ * - completion, in two runs one after the other on the same engine: BENCH_WORKERS job workers
+ *   of the SDK (`createJobWorker`, REST long polling, `maxJobsToActivate` BENCH_MAX_JOBS), then
+ *   BENCH_WORKERS streaming workers of the SDK's gRPC client (`streamJobs`, the gateway's
+ *   StreamActivatedJobs), each job completed with `job.complete()`. The JSON's top-level
+ *   figures are the REST run's (as before); `grpcStreaming` holds the same figures for gRPC.
  *
  * Figures: after a warm-up of the same load (not counted, and drained), every instance created
  * in the BENCH_SECONDS window is awaited to completion; instances/s = those instances over the
@@ -134,17 +137,12 @@ interface LoadResult {
 }
 
 /** The load side (creating clients, SDK job workers) in a process of its own. */
-async function load(address: string): Promise<LoadResult> {
-  const client = new Camunda8({
-    ZEEBE_REST_ADDRESS: address,
-    ...benchAuth(),
-    CAMUNDA_LOG_LEVEL: 'none',
-    logger: silentLogger,
-  } as never).getCamundaRestClient();
-  const createRequest = restCreator(address);
-  const sentAt = new Map<string, number>();
-  const doneAt = new Map<string, number>();
-  let activations = 0;
+/** BENCH_WORKERS SDK job workers over REST long polling, each completing its jobs. */
+function restWorkers(
+  client: ReturnType<Camunda8['getCamundaRestClient']>,
+  done: (processInstanceKey: string) => void,
+  onActivation: () => void,
+): { stop(): Promise<void> } {
   const workers = Array.from({ length: WORKERS }, (_, i) => {
     const w = client.createJobWorker({
       type: 'bench-task',
@@ -155,13 +153,70 @@ async function load(address: string): Promise<LoadResult> {
       logger: silentLogger,
       jobHandler: async (job) => {
         const ack = await job.complete({});
-        doneAt.set(job.processInstanceKey, Date.now());
+        done(job.processInstanceKey);
         return ack;
       },
     });
-    w.on('work', () => activations++);
+    w.on('work', onActivation);
     return w;
   });
+  return { stop: async () => void (await Promise.all(workers.map((w) => w.stop()))) };
+}
+
+/**
+ * BENCH_WORKERS streaming workers of the SDK's gRPC client (`streamJobs`, StreamActivatedJobs:
+ * jobs pushed as they become activatable), each completing its jobs with CompleteJob.
+ */
+async function grpcStreamWorkers(
+  done: (processInstanceKey: string) => void,
+): Promise<{ stop(): Promise<void> }> {
+  const grpc = new Camunda8({
+    ZEEBE_GRPC_ADDRESS: `grpc://${process.env.BENCH_GRPC_ADDRESS}`,
+    ...benchAuth(),
+    CAMUNDA_LOG_LEVEL: 'none',
+    zeebeGrpcSettings: { ZEEBE_CLIENT_LOG_LEVEL: 'NONE' },
+  } as never).getZeebeGrpcApiClient();
+  const streams = await Promise.all(
+    Array.from({ length: WORKERS }, (_, i) =>
+      grpc.streamJobs({
+        type: 'bench-task',
+        worker: `bench-grpc-${i}`,
+        timeout: 30000,
+        taskHandler: async (job: {
+          processInstanceKey: string;
+          complete(v: object): Promise<never>;
+        }) => {
+          const ack = await job.complete({});
+          done(job.processInstanceKey);
+          return ack;
+        },
+      } as never),
+    ),
+  );
+  return {
+    stop: async () => {
+      for (const s of streams) s.close();
+      await grpc.close();
+    },
+  };
+}
+
+async function load(address: string, mode: 'rest' | 'grpc'): Promise<LoadResult> {
+  const client = new Camunda8({
+    ZEEBE_REST_ADDRESS: address,
+    ...benchAuth(),
+    CAMUNDA_LOG_LEVEL: 'none',
+    logger: silentLogger,
+  } as never).getCamundaRestClient();
+  const createRequest = restCreator(address);
+  const sentAt = new Map<string, number>();
+  const doneAt = new Map<string, number>();
+  let activations = 0;
+  const done = (processInstanceKey: string) => doneAt.set(processInstanceKey, Date.now());
+  const workers =
+    mode === 'grpc'
+      ? await grpcStreamWorkers(done)
+      : restWorkers(client, done, () => activations++);
   const create = async (phase: string[]) => {
     const t0 = Date.now();
     const key = await createRequest();
@@ -214,7 +269,7 @@ async function load(address: string): Promise<LoadResult> {
   }
   await Promise.all(sending);
   await drained(offered);
-  await Promise.all(workers.map((w) => w.stop()));
+  await workers.stop();
   return {
     instancesPerSecond: window.length / ((last - t0) / 1000),
     p50Ms: pct(lat, 50),
@@ -228,7 +283,7 @@ async function load(address: string): Promise<LoadResult> {
 
 async function main(): Promise<void> {
   if (process.env.BENCH_LOAD_ADDRESS) {
-    const r = await load(process.env.BENCH_LOAD_ADDRESS);
+    const r = await load(process.env.BENCH_LOAD_ADDRESS, process.env.BENCH_MODE as 'rest' | 'grpc');
     process.send!(r);
     process.exit(0);
   }
@@ -238,6 +293,7 @@ async function main(): Promise<void> {
   const engine = await startEngine({
     db,
     port: 0,
+    grpcPort: 0,
     host: '127.0.0.1',
     auth: { basic: { username: 'bench', password: benchPassword() } },
   });
@@ -248,50 +304,72 @@ async function main(): Promise<void> {
     CAMUNDA_LOG_LEVEL: 'none',
   } as never).getCamundaRestClient();
   await deployer.deployResources([{ name: 'bench.bpmn', content: DIAGRAM }]);
-  const child = fork(__filename, [], {
-    env: { ...process.env, BENCH_LOAD_ADDRESS: address },
-    execArgv: process.execArgv,
-  });
-  let engineCpu0 = process.cpuUsage();
-  let engineCpuMs = 0;
-  let pg0 = new Map<number, number>();
-  let postgresCpuMs = 0;
-  let statements0 = 0;
-  let windowStatements = 0;
-  const loadResult = await new Promise<LoadResult>((resolve, reject) => {
-    child.on('message', (m) => {
-      if (m === 'window-start') {
-        engineCpu0 = process.cpuUsage();
-        statements0 = statements();
-        void postgresCpu(admin, name).then((s) => (pg0 = s));
-      } else if (m === 'window-end') {
-        engineCpuMs = cpuMs(process.cpuUsage(engineCpu0));
-        windowStatements = statements() - statements0;
-        void postgresCpu(admin, name).then((s) => (postgresCpuMs = postgresCpuBetween(pg0, s)));
-      } else resolve(m as LoadResult);
+  const grpcAddress = `127.0.0.1:${engine.grpcAddress!.port}`;
+  /** One load process against the engine: its figures and the engine's side of its window. */
+  const runLoad = (mode: 'rest' | 'grpc') => {
+    const child = fork(__filename, [], {
+      env: {
+        ...process.env,
+        BENCH_LOAD_ADDRESS: address,
+        BENCH_GRPC_ADDRESS: grpcAddress,
+        BENCH_MODE: mode,
+      },
+      execArgv: process.execArgv,
     });
-    child.once('exit', (code) => code && reject(new Error(`load process exited with ${code}`)));
-  });
+    let engineCpu0 = process.cpuUsage();
+    let pg0 = new Map<number, number>();
+    let statements0 = 0;
+    const side = { engineCpuMs: 0, postgresCpuMs: 0, windowStatements: 0 };
+    return new Promise<{ load: LoadResult } & typeof side>((resolve, reject) => {
+      child.on('message', (m) => {
+        if (m === 'window-start') {
+          engineCpu0 = process.cpuUsage();
+          statements0 = statements();
+          void postgresCpu(admin, name).then((s) => (pg0 = s));
+        } else if (m === 'window-end') {
+          side.engineCpuMs = cpuMs(process.cpuUsage(engineCpu0));
+          side.windowStatements = statements() - statements0;
+          void postgresCpu(admin, name).then(
+            (s) => (side.postgresCpuMs = postgresCpuBetween(pg0, s)),
+          );
+        } else resolve({ load: m as LoadResult, ...side });
+      });
+      child.once('exit', (code) => code && reject(new Error(`load process exited with ${code}`)));
+    });
+  };
+  const rest = await runLoad('rest');
+  await sleep(SETTLE_MS);
+  const grpc = await runLoad('grpc');
   await engine.stop();
   await db.destroy();
   // (b) raw commit rate of the same server
   const commitsPerSecond = await commitRate(url, 5);
   await bench.drop();
-  const n = loadResult.instances;
-  const per = (x: number) => (x / n).toFixed(2);
   console.log(
-    `engine bench: ${CLIENTS} REST clients and ${WORKERS} SDK job workers (maxJobsToActivate ${MAX_JOBS}) in a second process, ${SECONDS}s; database ${server.embedded ? 'embedded' : 'DATABASE_URL'}`,
+    `engine bench: ${CLIENTS} REST clients in a second process, ${SECONDS}s; database ${server.embedded ? 'embedded' : 'DATABASE_URL'}; completing: (rest) ${WORKERS} SDK REST job workers (maxJobsToActivate ${MAX_JOBS}), then (grpc) ${WORKERS} SDK gRPC streamJobs workers`,
   );
-  console.log(
-    `per instance (${n} in the window): CPU ms engine ${per(engineCpuMs)}, load ${per(loadResult.loadCpuMs)}, postgres ${per(postgresCpuMs)}; SQL statements ${per(windowStatements)}; jobs per activation ${(n / loadResult.activations).toFixed(1)}`,
-  );
+  for (const [mode, r] of [
+    ['rest', rest],
+    ['grpc', grpc],
+  ] as const) {
+    const n = r.load.instances;
+    const per = (x: number) => (x / n).toFixed(2);
+    console.log(
+      `${mode} per instance (${n} in the window): CPU ms engine ${per(r.engineCpuMs)}, load ${per(r.load.loadCpuMs)}, postgres ${per(r.postgresCpuMs)}; SQL statements ${per(r.windowStatements)}` +
+        (mode === 'rest' ? `; jobs per activation ${(n / r.load.activations).toFixed(1)}` : ''),
+    );
+  }
+  const figures = (l: LoadResult) => ({
+    instancesPerSecond: Math.round(l.instancesPerSecond),
+    p50Ms: l.p50Ms,
+    p99Ms: l.p99Ms,
+    p99At100Ms: l.p99At100Ms,
+  });
   const result = {
-    instancesPerSecond: Math.round(loadResult.instancesPerSecond),
-    p50Ms: loadResult.p50Ms,
-    p99Ms: loadResult.p99Ms,
-    p99At100Ms: loadResult.p99At100Ms,
+    ...figures(rest.load),
     commitsPerSecond: Math.round(commitsPerSecond),
-    ratio: Number((loadResult.instancesPerSecond / commitsPerSecond).toFixed(3)),
+    ratio: Number((rest.load.instancesPerSecond / commitsPerSecond).toFixed(3)),
+    grpcStreaming: figures(grpc.load),
   };
   console.log(JSON.stringify(result));
   process.exit(0);

@@ -18,6 +18,7 @@ function startSystem(dataDir: string, port: number, pgPort: number): ChildProces
     PORT: String(port),
     EMBEDDED_PG_PORT: String(pgPort),
     ENGINE_PORT: String(pgPort + 1),
+    ENGINE_GRPC_PORT: '0',
   };
   delete env.DATABASE_URL;
   const child = spawn(process.execPath, ['--import', 'tsx', 'main.ts'], {

@@ -1,4 +1,6 @@
+import type { Engine } from '../engine';
 import type { EngineContext } from '../runtime/engine-context';
+import { checkOperationReference, int64 } from '../rest/int64';
 import { createInstance } from '../runtime/create-instance';
 import { definitionById, definitionByKey, Definition } from '../runtime/definitions';
 import { invalidArgument, notFound } from '../rest/engine-error';
@@ -63,4 +65,26 @@ export async function createProcessInstance(engine: EngineContext, req: CreateRe
     createInstance(cmd, def, { variables: req.variables, startInstructions: starts }),
   );
   return { def, pi };
+}
+
+/** Creates an instance for a create request; the answer when it does not await completion. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function startInstance(engine: Engine, body: Record<string, any>) {
+  if (body.tenantId && body.tenantId !== '<default>')
+    throw invalidArgument(
+      `Expected to handle request Create Process Instance with tenant identifier '${body.tenantId}', but multi-tenancy is disabled`,
+    );
+  // Checked before the instance exists: a bad field must not leave an instance behind.
+  checkOperationReference(body);
+  int64(body.requestTimeout, 'requestTimeout');
+  const { def, pi } = await createProcessInstance(engine.ctx, body);
+  const result = {
+    processDefinitionKey: def.key,
+    processDefinitionId: def.bpmnProcessId,
+    processDefinitionVersion: def.version,
+    processInstanceKey: pi.key,
+    tenantId: pi.tenantId,
+    variables: {} as Record<string, unknown>,
+  };
+  return { pi, result };
 }

@@ -3,6 +3,7 @@ import { createInstance } from '../runtime/create-instance';
 import { definitionByKey } from '../runtime/definitions';
 import { triggerEvent } from '../runtime/triggers';
 import { lockInstance } from '../sql/load-instance';
+import { invalidArgument } from '../rest/engine-error';
 
 /**
  * https://docs.camunda.io/docs/apis-tools/camunda-api-rest/specifications/broadcast-signal/
@@ -13,6 +14,7 @@ export function broadcastSignal(
   name: string,
   variables: Record<string, unknown> | null,
 ): Promise<string> {
+  if (!name) return Promise.reject(invalidArgument('No signalName provided.'));
   return engine.ctx.run(async (cmd) => {
     const key = cmd.key();
     const subs = await (

@@ -1,7 +1,7 @@
 import express, { ErrorRequestHandler, Express, RequestHandler } from 'express';
 import type { Engine } from '../engine';
 import type { EngineLog } from '../engine-log';
-import { EngineError } from './engine-error';
+import { EngineError, engineErrorFor } from './engine-error';
 import { clusterRouter } from './cluster';
 import { deploymentsRouter } from './deployments';
 import { processInstancesRouter } from './process-instances';
@@ -77,30 +77,8 @@ const problem =
   };
 
 /** The `application/problem+json` answer to an error (the engine's, body-parser's or a bug). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function problemFor(err: any, method: string, url: string, log: EngineLog = console) {
-  let e: EngineError;
-  if (err instanceof EngineError) e = err;
-  else if (err?.type === 'entity.parse.failed')
-    e = new EngineError(400, 'Bad Request', 'Request property cannot be parsed: malformed JSON');
-  else if (err?.type === 'entity.too.large')
-    e = new EngineError(413, 'Payload Too Large', 'Request body too large');
-  else if (err?.expose && err.status >= 400 && err.status < 500)
-    // body-parser's and Express's own client errors (charset, encoding, a malformed path).
-    e = new EngineError(err.status, 'Bad Request', 'The request cannot be read.');
-  else if (typeof err?.code === 'string' && err.code.startsWith('22'))
-    // PostgreSQL "data exception" (class 22): a value the client sent cannot be stored or
-    // compared — a key beyond int64, text that is no number, a NUL character in a string.
-    e = new EngineError(
-      400,
-      'INVALID_ARGUMENT',
-      'Request property has a value the engine cannot accept (out of range, malformed, or containing characters that cannot be stored).',
-    );
-  else {
-    log.error(`engine: unexpected error: ${method} ${url}`, err);
-    // The log has the cause; the answer never carries SQL or stack text.
-    e = new EngineError(500, 'INTERNAL_ERROR', 'An internal error occurred; see the engine log.');
-  }
+export function problemFor(err: unknown, method: string, url: string, log: EngineLog = console) {
+  const e = engineErrorFor(err, `${method} ${url}`, log);
   const body = JSON.stringify({
     type: 'about:blank',
     title: e.title,

@@ -3,6 +3,7 @@ import type { Engine } from '../engine';
 import { pinClock } from '../clock';
 import { EngineError, invalidArgument } from './engine-error';
 import { int64 } from './int64';
+import { topology } from '../topology';
 
 /** Refuses clock commands unless the engine was started with a controlled clock. */
 function requireControlledClock(engine: Engine): void {
@@ -14,29 +15,12 @@ function requireControlledClock(engine: Engine): void {
     );
 }
 
-const VERSION = '8.8.0';
-
 /** Topology, license and the testing clock. */
 export function clusterRouter(engine: Engine): Router {
   const r = Router();
   // https://docs.camunda.io/docs/apis-tools/camunda-api-rest/specifications/get-topology/
   r.get('/topology', (_req, res) => {
-    res.json({
-      brokers: [
-        {
-          nodeId: 0,
-          host: 'localhost',
-          port: 26501,
-          version: VERSION,
-          partitions: [{ partitionId: 1, role: 'leader', health: 'healthy' }],
-        },
-      ],
-      clusterSize: 1,
-      partitionsCount: 1,
-      replicationFactor: 1,
-      gatewayVersion: VERSION,
-      lastCompletedChangeId: '-1',
-    });
+    res.json(topology());
   });
   // https://docs.camunda.io/docs/apis-tools/camunda-api-rest/specifications/get-status-of-camunda-license/
   r.get('/license', (_req, res) => {

@@ -3,7 +3,7 @@ import busboy from 'busboy';
 import type { Request } from 'express';
 import type { Engine } from '../engine';
 import { deploy, Resource } from '../commands/deploy';
-import { forgetLatest } from '../runtime/definitions';
+import { deleteResource } from '../commands/delete-resource';
 import { EngineError, invalidArgument } from './engine-error';
 import { keyParam } from './key-param';
 
@@ -48,28 +48,7 @@ export function deploymentsRouter(engine: Engine): Router {
   });
   // https://docs.camunda.io/docs/apis-tools/camunda-api-rest/specifications/delete-resource/
   r.post('/resources/:key/deletion', async (req, res) => {
-    const key = req.params.key;
-    const n = /^\d+$/.test(key)
-      ? await engine.db.transaction(async (trx) => {
-          const d = await trx('engine_process_definitions').where({ key }).delete();
-          const f = await trx('engine_forms').where({ key }).delete();
-          // A decision requirements graph goes with its decisions (their instances stay, as history).
-          await trx('engine_decision_definitions')
-            .where({ decision_requirements_key: key })
-            .delete();
-          const g = await trx('engine_decision_requirements').where({ key }).delete();
-          await trx('engine_start_events').where({ process_definition_key: key }).delete();
-          await trx.raw(`select pg_notify('engine_deployments', '')`);
-          return d + f + g;
-        })
-      : 0;
-    forgetLatest();
-    if (!n)
-      throw new EngineError(
-        404,
-        'NOT_FOUND',
-        `Command 'DELETE' rejected with code 'NOT_FOUND': Expected to delete resource but no resource found with key \`${key}\``,
-      );
+    await deleteResource(engine, req.params.key);
     res.status(204).end();
   });
   return r;

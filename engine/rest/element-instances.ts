@@ -1,9 +1,8 @@
 import { Router } from 'express';
 import type { Knex } from 'knex';
 import type { Engine } from '../engine';
-import { lockInstance } from '../sql/load-instance';
-import { propagate, setLocal } from '../runtime/variables';
-import { invalidArgument, notFound } from './engine-error';
+import { setVariables } from '../commands/set-variables';
+import { notFound } from './engine-error';
 import { applyFilter, iso, runSearch, SearchSpec, str } from './search';
 import { keyParam } from './key-param';
 
@@ -82,28 +81,7 @@ export function elementInstancesRouter(engine: Engine): Router {
   });
   // https://docs.camunda.io/docs/apis-tools/camunda-api-rest/specifications/create-element-instance-variables/
   r.put('/element-instances/:key/variables', async (req, res) => {
-    const key = req.params.key;
-    const vars = req.body.variables;
-    if (!vars || typeof vars !== 'object' || Array.isArray(vars))
-      throw invalidArgument('No variables provided.');
-    const missing = () =>
-      notFound(
-        'UPDATE',
-        `Expected to update variables for element with key '${key}', but no such element was found`,
-      );
-    if (!/^\d+$/.test(key)) throw missing();
-    await engine.ctx.run(async (cmd) => {
-      const e = await (
-        await cmd.tx()
-      )('engine_element_instances')
-        .where({ key })
-        .first(cmd.db.raw('process_instance_key::text as pik'));
-      if (!e) throw missing();
-      await lockInstance(cmd, e.pik);
-      if (!cmd.elements.get(key) || cmd.elements.get(key)!.state !== 'ACTIVE') throw missing();
-      if (req.body.local) for (const [k, v] of Object.entries(vars)) setLocal(cmd, key, k, v);
-      else propagate(cmd, key, vars);
-    });
+    await setVariables(engine, req.params.key, req.body.variables, !!req.body.local);
     res.status(204).end();
   });
   return r;

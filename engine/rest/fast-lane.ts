@@ -3,7 +3,7 @@ import type { Engine } from '../engine';
 import type { EngineLog } from '../engine-log';
 import { completeJob } from '../commands/jobs';
 import { problemFor } from './app';
-import { startInstance } from './process-instances';
+import { startInstance } from '../commands/create-instance';
 
 /** express.json's limit in app.ts. */
 const LIMIT = 16 * 1024 * 1024;

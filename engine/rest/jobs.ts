@@ -1,14 +1,9 @@
 import { Router } from 'express';
 import type { Engine } from '../engine';
-import { engineNow } from '../clock';
-import { activateJobs } from '../sql/activate-jobs';
+import { pollJobs } from '../commands/activate-jobs';
 import { completeJob, failJob, throwJobError, updateJob } from '../commands/jobs';
-import { invalidArgument } from './engine-error';
 import { keyParam } from './key-param';
 import { int64 } from './int64';
-
-/** Zeebe's gateway default for long polls without `requestTimeout`. */
-const DEFAULT_REQUEST_TIMEOUT = 10_000;
 
 /** A duration in ms: an int64 (number or numeric string), or the SDK's typed duration. */
 function durationMs(v: unknown, name: string): number | undefined {
@@ -27,50 +22,22 @@ export function jobsRouter(engine: Engine): Router {
   // https://docs.camunda.io/docs/apis-tools/camunda-api-rest/specifications/activate-jobs/
   r.post('/jobs/activation', async (req, res) => {
     const b = req.body ?? {};
-    if (!b.type) throw invalidArgument('No type provided.');
-    const timeout = durationMs(b.timeout, 'timeout');
-    if (timeout === undefined || !(timeout > 0)) throw invalidArgument('No timeout provided.');
-    const max = Number(b.maxJobsToActivate);
-    if (!(max > 0))
-      throw invalidArgument(
-        `The value for maxJobsToActivate is '${b.maxJobsToActivate}' but must be > 0.`,
-      );
-    const requestTimeout =
-      durationMs(b.requestTimeout, 'requestTimeout') || DEFAULT_REQUEST_TIMEOUT;
     const abort = new AbortController();
     res.on('close', () => {
       if (!res.writableFinished) abort.abort();
     });
-    const end = Date.now() + requestTimeout;
-    const request = {
-      type: String(b.type),
-      worker: String(b.worker ?? 'default'),
-      timeout,
-      maxJobsToActivate: Math.min(max, 1000),
-      fetchVariable: Array.isArray(b.fetchVariable) ? b.fetchVariable.map(String) : undefined,
-    };
-    const ticket = engine.jobs.ticket(request.type);
-    try {
-      // A closed connection (the worker stopped, or the engine is stopping) ends the poll: no
-      // further statement may run on a pool that is being destroyed.
-      while (!abort.signal.aborted) {
-        const now = await engineNow(engine.db);
-        const jobs = await activateJobs(engine.db, now, request, () => abort.signal.aborted);
-        const left = end - Date.now();
-        if (jobs.length || requestTimeout < 0 || left <= 0 || abort.signal.aborted) {
-          if (!abort.signal.aborted) res.json({ jobs });
-          return;
-        }
-        // NOTIFY wakes us; the cap re-checks for timed-out jobs and missed notifications.
-        await ticket.wait(Math.min(left, 1000), abort.signal);
-      }
-    } catch (e) {
-      // The worker went away (worker.stop() aborts its poll): nobody is left to answer, and
-      // nothing was activated for it. Anything else is a real error.
-      if (!abort.signal.aborted) throw e;
-    } finally {
-      ticket.cancel();
-    }
+    const jobs = await pollJobs(
+      engine,
+      {
+        ...b,
+        timeout: durationMs(b.timeout, 'timeout'),
+        requestTimeout: durationMs(b.requestTimeout, 'requestTimeout'),
+        fetchVariable: Array.isArray(b.fetchVariable) ? b.fetchVariable : undefined,
+        tenantIds: Array.isArray(b.tenantIds) ? b.tenantIds : undefined,
+      },
+      abort.signal,
+    );
+    if (!abort.signal.aborted) res.json({ jobs });
   });
   // https://docs.camunda.io/docs/apis-tools/camunda-api-rest/specifications/complete-job/
   r.post('/jobs/:key/completion', async (req, res) => {

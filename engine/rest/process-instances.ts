@@ -1,15 +1,16 @@
 import { Router } from 'express';
 import type { Engine } from '../engine';
-import { createProcessInstance } from '../commands/create-instance';
+import { startInstance } from '../commands/create-instance';
+import { awaitResult } from '../commands/await-result';
 import { cancelInstance } from '../commands/cancel-instance';
 import { modifyInstance } from '../commands/modify-instance';
 import { migrateInstance } from '../commands/migrate-instance';
 import { migrationRequest, modificationRequest } from './instance-requests';
-import { EngineError, invalidArgument, notFound } from './engine-error';
+import { notFound } from './engine-error';
 import { applyField, applyFilter, iso, runSearch, SearchSpec, str } from './search';
 import type { Knex } from 'knex';
 import { keyParam } from './key-param';
-import { checkOperationReference, int64 } from './int64';
+import { int64 } from './int64';
 
 const spec: SearchSpec = {
   fields: {
@@ -104,28 +105,6 @@ function applyInstanceFilter(db: Knex, q: Knex.QueryBuilder, filter: Record<stri
     });
 }
 
-/** Creates an instance for a create request; the answer when it does not await completion. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function startInstance(engine: Engine, body: Record<string, any>) {
-  if (body.tenantId && body.tenantId !== '<default>')
-    throw invalidArgument(
-      `Expected to handle request Create Process Instance with tenant identifier '${body.tenantId}', but multi-tenancy is disabled`,
-    );
-  // Checked before the instance exists: a bad field must not leave an instance behind.
-  checkOperationReference(body);
-  int64(body.requestTimeout, 'requestTimeout');
-  const { def, pi } = await createProcessInstance(engine.ctx, body);
-  const result = {
-    processDefinitionKey: def.key,
-    processDefinitionId: def.bpmnProcessId,
-    processDefinitionVersion: def.version,
-    processInstanceKey: pi.key,
-    tenantId: pi.tenantId,
-    variables: {} as Record<string, unknown>,
-  };
-  return { pi, result };
-}
-
 export function processInstancesRouter(engine: Engine): Router {
   const r = Router();
   r.param('key', keyParam);
@@ -137,32 +116,11 @@ export function processInstancesRouter(engine: Engine): Router {
       res.json(result);
       return;
     }
-    const requested = int64(body.requestTimeout, 'requestTimeout') ?? 0;
-    const timeout = requested > 0 ? requested : 15000;
     const abort = new AbortController();
     res.on('close', () => abort.abort());
-    const end = Date.now() + timeout;
-    for (;;) {
-      const row = await engine.db('engine_process_instances').where({ key: pi.key }).first('state');
-      if (row?.state === 'COMPLETED') break;
-      if (row?.state === 'TERMINATED')
-        throw notFound(
-          'CREATE_WITH_AWAITING_RESULT',
-          `Process instance '${pi.key}' was terminated`,
-        );
-      const left = end - Date.now();
-      if (left <= 0 || abort.signal.aborted)
-        throw new EngineError(
-          504,
-          'DEADLINE_EXCEEDED',
-          `Expected to receive the result of process instance '${pi.key}' within ${timeout} ms, but it did not complete in time`,
-        );
-      await engine.instances.wait(pi.key, Math.min(left, 1000), abort.signal);
-    }
     const fetch: string[] = Array.isArray(body.fetchVariables) ? body.fetchVariables : [];
-    const q = engine.db('engine_variables').where({ scope_key: pi.key });
-    if (fetch.length) q.whereIn('name', fetch);
-    for (const v of await q.select('name', 'value')) result.variables[v.name] = JSON.parse(v.value);
+    const timeout = int64(body.requestTimeout, 'requestTimeout');
+    result.variables = await awaitResult(engine, pi.key, timeout, fetch, abort.signal);
     res.json(result);
   });
   // https://docs.camunda.io/docs/apis-tools/camunda-api-rest/specifications/cancel-process-instance/

@@ -31,6 +31,7 @@ function startProgram(url: string, port: number, enginePort: number): ChildProce
       DATABASE_URL: url,
       PORT: String(port),
       ENGINE_PORT: String(enginePort),
+      ENGINE_GRPC_PORT: '0',
       // Short leases so recovery is seen within the test, not after a minute.
       OUTBOX_LEASE_MS: '3000',
       DECISION_STALE_MS: '3000',

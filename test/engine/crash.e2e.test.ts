@@ -1,28 +1,23 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { createTestDatabase, TestDatabase } from '../helpers/test-database';
+import { freePort } from '../helpers/free-port';
 import * as b from './bpmn-builder';
 import { engineAuthHeader, engineEnv, sdkClient } from './engine-credentials';
 
 const ROOT = path.join(__dirname, '..', '..');
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
-
 /** `tsx engine/main.ts` in its own process group, so kill -9 takes tsx and its node child. */
 function startEngineProcess(url: string, port: number): ChildProcess {
   return spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['engine/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, ...engineEnv, DATABASE_URL: url, ENGINE_PORT: String(port) },
+    env: {
+      ...process.env,
+      ...engineEnv,
+      DATABASE_URL: url,
+      ENGINE_PORT: String(port),
+      ENGINE_GRPC_PORT: 'off',
+    },
     detached: true,
     stdio: 'ignore',
   });

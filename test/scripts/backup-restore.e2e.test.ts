@@ -37,7 +37,13 @@ async function npmRun(script: string, args: string[], env: NodeJS.ProcessEnv) {
 function startSystem(url: string, port: number): ChildProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', 'main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: url, PORT: String(port), ENGINE_PORT: String(port + 1) },
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      PORT: String(port),
+      ENGINE_PORT: String(port + 1),
+      ENGINE_GRPC_PORT: '0',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d: Buffer) => output.push(d.toString()));
