@@ -54,7 +54,7 @@ export async function viewsOf(ctx: UseCaseContext, tasks: readonly EngineTask[])
   return tasks.map((t) => taskView(t, applications.get(String(t.processInstanceKey)), today));
 }
 
-function pageOf(query: { page?: string; pageSize?: string }) {
+export function pageOf(query: { page?: string; pageSize?: string }) {
   const page = Number(query.page ?? 1);
   const pageSize = Number(query.pageSize ?? 20);
   if (pageSize > MAX_PAGE_SIZE)
