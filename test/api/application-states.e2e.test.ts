@@ -1,4 +1,3 @@
-import { addDays, todayInChina } from '../../domain/calendar-date';
 import { sdkClient } from '../engine/engine-credentials';
 import { makeCertificate } from '../migrations/fixtures';
 import { eventually } from '../workers/worker-harness';
@@ -22,7 +21,6 @@ describe('api/applications - states, timeline and cancellation that tell the tru
   let regulator: string;
   let training: string;
   let admin: string;
-  const examDate = addDays(todayInChina(new Date()), -7);
 
   beforeAll(async () => {
     api = await startProcessApi();
