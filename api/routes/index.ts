@@ -42,10 +42,7 @@ export function apiRoutes(ctx: UseCaseContext): Route[] {
     ...certificateRoutes(ctx),
     ...certificateBusinessRoutes(ctx),
     ...operationRoutes(ctx),
-<<<<<<< HEAD
     ...modelerRoutes(ctx),
-=======
     ...operationInstanceRoutes(ctx),
->>>>>>> 9d2107b (Operations API (issue 11 item 3): process instances filtered and paged through the SDK, one instance with its diagram, path, per-element counts, incidents and variables; retry (retries then resolve), set variables, cancel (the application closed with the reason), restart at a step (modification, on the timeline); batch retry/cancel over the filter with a result per instance; stuck applications with cause and repairs, closing with a reason the applicant reads; e2e test through the real engine and workers)
   ];
 }

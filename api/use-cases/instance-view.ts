@@ -12,6 +12,24 @@ import { instanceRow } from './instance-list';
 import { engineOf } from './process-start';
 import { restartableSteps } from './restart-steps';
 
+/** What an element without a name in the diagram is called: its kind (Camunda 8.8's types). */
+const KIND_NAMES: Readonly<Record<string, string>> = {
+  START_EVENT: '开始',
+  END_EVENT: '结束',
+  EXCLUSIVE_GATEWAY: '排他网关',
+  PARALLEL_GATEWAY: '并行网关',
+  INCLUSIVE_GATEWAY: '包容网关',
+  EVENT_BASED_GATEWAY: '事件网关',
+  INTERMEDIATE_CATCH_EVENT: '中间事件',
+  INTERMEDIATE_THROW_EVENT: '中间事件',
+  BOUNDARY_EVENT: '边界事件',
+  SERVICE_TASK: '服务任务',
+  USER_TASK: '用户任务',
+  SUB_PROCESS: '子流程',
+  CALL_ACTIVITY: '调用活动',
+  MULTI_INSTANCE_BODY: '多实例',
+};
+
 /** Element instances of one instance read at most (a loop over thousands is not a diagram). */
 const MAX_ELEMENTS = 1000;
 /** Active element instances of a definition counted at most for the overlays. */
@@ -51,7 +69,7 @@ export async function instanceDetail(ctx: UseCaseContext, key: string) {
     elements: elements.items.map((e) => ({
       elementInstanceKey: String(e.elementInstanceKey),
       elementId: e.elementId,
-      elementName: names.get(e.elementId) ?? e.elementName ?? e.elementId,
+      elementName: names.get(e.elementId) ?? KIND_NAMES[e.type] ?? e.elementId,
       type: e.type,
       state: e.state,
       startDate: e.startDate,
