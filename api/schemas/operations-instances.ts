@@ -2,26 +2,16 @@
 import { calendarDate, key, timestamp } from './common';
 import { JsonSchema, arrayOf, nullable, object } from './json-schema';
 import { cancellationBody } from './operations';
-import { MAX_PAGE_SIZE } from './tasks';
+import { paging, positive, taskKey } from './tasks';
 
-/** Engine keys are int64: up to 19 digits (our application ids stop at 18). */
+/** Engine keys are int64: up to 19 digits (our application ids stop at 18), as task keys. */
 export const instanceKey: JsonSchema = {
-  type: 'string',
+  ...taskKey,
   title: '流程实例编号',
-  maxLength: 19,
-  pattern: '^[1-9][0-9]{0,18}$',
   'x-message': '编号应为正整数',
 };
 
 export const instanceKeyParams = object({ key: instanceKey }, ['key']);
-
-const positive = (title: string, maxLength: number): JsonSchema => ({
-  type: 'string',
-  title,
-  maxLength,
-  pattern: '^[1-9][0-9]*$',
-  'x-message': `${title}应为正整数`,
-});
 
 /** The filter of the list, of the batches, as query strings or as a JSON object alike. */
 const filterFields: Record<string, JsonSchema> = {
@@ -53,8 +43,7 @@ const filterFields: Record<string, JsonSchema> = {
 
 export const instanceListQuery = object({
   ...filterFields,
-  page: positive('页码', 6),
-  pageSize: { ...positive('每页条数', 3), description: `1至${MAX_PAGE_SIZE}，默认20` },
+  ...paging,
 });
 
 export const instanceFilter = object(filterFields, [], {

@@ -13,7 +13,7 @@ export const taskKey: JsonSchema = {
 export const taskKeyParams = object({ key: taskKey }, ['key']);
 
 /** Query strings carry numbers as text; a bounded positive integer. */
-const positive = (title: string, maxLength: number): JsonSchema => ({
+export const positive = (title: string, maxLength: number): JsonSchema => ({
   type: 'string',
   title,
   maxLength,
@@ -23,7 +23,7 @@ const positive = (title: string, maxLength: number): JsonSchema => ({
 
 export const MAX_PAGE_SIZE = 100;
 
-const paging = {
+export const paging = {
   page: positive('页码', 6),
   pageSize: { ...positive('每页条数', 3), description: `1至${MAX_PAGE_SIZE}，默认20` },
 };

@@ -4,19 +4,7 @@
  * diagram with bpmn-moddle. Elements inside a subprocess need their subprocess's instance as
  * ancestor, and start, end and boundary events are not steps one restarts at.
  */
-/* eslint-disable @typescript-eslint/no-require-imports -- bpmn-moddle has no typings; its CommonJS build */
-const BpmnModdle = require('bpmn-moddle') as new () => {
-  fromXML(xml: string): Promise<{ rootElement: ModdleElement }>;
-};
-/* eslint-enable @typescript-eslint/no-require-imports */
-
-interface ModdleElement {
-  $type: string;
-  id?: string;
-  name?: string;
-  rootElements?: ModdleElement[];
-  flowElements?: ModdleElement[];
-}
+import { labelOf, parseDiagram } from './diagram-names';
 
 export interface Step {
   elementId: string;
@@ -39,7 +27,7 @@ const RESTARTABLE = new Set([
 
 /** The restartable steps of the diagram's process `processId`, in the diagram's order. */
 export async function restartableSteps(xml: string, processId: string): Promise<Step[]> {
-  const { rootElement } = await new BpmnModdle().fromXML(xml);
+  const rootElement = await parseDiagram(xml);
   const process = (rootElement.rootElements ?? []).find(
     (r) => r.$type === 'bpmn:Process' && r.id === processId,
   );
@@ -47,6 +35,6 @@ export async function restartableSteps(xml: string, processId: string): Promise<
     .filter((e) => RESTARTABLE.has(e.$type) && e.id)
     .map((e) => ({
       elementId: e.id!,
-      name: e.name?.replace(/\s*\n\s*/g, '').trim() || e.id!,
+      name: labelOf(e) || e.id!,
     }));
 }
