@@ -11,6 +11,9 @@ import {
   instanceKeyParams,
   instanceListQuery,
   instancePage,
+  migrationBody,
+  migrationPlan as migrationPlanSchema,
+  migrationPlanQuery,
   processList,
   restartBody,
   restarted,
@@ -35,6 +38,12 @@ import {
   setInstanceVariables,
 } from '../use-cases/instance-repair';
 import { instanceDetail } from '../use-cases/instance-view';
+import {
+  MigrationBody,
+  MigrationPlanQuery,
+  migrateInstances,
+  migrationPlan,
+} from '../use-cases/instance-migration';
 import { closeApplication, listStuckApplications } from '../use-cases/stuck-applications';
 import { ok, problems } from './responses';
 
@@ -196,6 +205,41 @@ export function operationInstanceRoutes(ctx: UseCaseContext) {
       },
       handle: async ({ req, body }) => ({
         body: await batchCancel(ctx, principalOf(req), body.filter, body.reason),
+      }),
+    }),
+    route<unknown, MigrationPlanQuery>({
+      method: 'get',
+      path: '/api/operations/migration-plan',
+      operationId: 'getMigrationPlan',
+      tag: TAG,
+      summary: '流程实例迁移方案',
+      description:
+        '源版本运行中的实例在哪些环节等待、各有多少，目标版本的环节（同编号的作为建议映射），以及源版本运行中的实例。',
+      access: ADMIN,
+      query: migrationPlanQuery,
+      responses: {
+        200: ok('迁移方案', migrationPlanSchema),
+        ...problems(400, 401, 403, 404, 422),
+        ...engineDown,
+      },
+      handle: async ({ query }) => ({ body: await migrationPlan(ctx, query) }),
+    }),
+    route<MigrationBody>({
+      method: 'post',
+      path: '/api/operations/migration',
+      operationId: 'migrateProcessInstances',
+      tag: TAG,
+      summary: '迁移流程实例到新版本',
+      description: `按映射把源版本运行中的实例（全部或所选，至多 ${MAX_BATCH} 个）迁移到目标版本，逐个给出结果；流程引擎拒绝的（映射不全等）给出其原因。`,
+      access: ADMIN,
+      body: migrationBody,
+      responses: {
+        200: ok('每个实例的结果', batchReport),
+        ...problems(400, 401, 403, 404, 415, 422),
+        ...engineDown,
+      },
+      handle: async ({ req, body }) => ({
+        body: await migrateInstances(ctx, principalOf(req), body),
       }),
     }),
     route({

@@ -230,3 +230,56 @@ export const closed = object({
   stateName: { type: 'string' },
   outcome: { type: 'string', enum: ['cancelled', 'explained'] },
 });
+
+const processIdField = filterFields.processId;
+const versionField = (title: string) => ({ ...positive(title, 6) });
+
+export const migrationPlanQuery = object(
+  {
+    processId: processIdField,
+    sourceVersion: versionField('源版本'),
+    targetVersion: versionField('目标版本'),
+  },
+  ['processId', 'sourceVersion', 'targetVersion'],
+);
+
+export const migrationPlan = object({
+  sourceProcessDefinitionKey: { type: 'string' },
+  targetProcessDefinitionKey: { type: 'string' },
+  waiting: arrayOf(
+    object({
+      elementId: { type: 'string' },
+      name: { type: 'string' },
+      type: { type: 'string' },
+      count: { type: 'integer', description: '在此环节等待的实例数' },
+      proposedTarget: nullable({ type: 'string', description: '目标版本中同编号的环节' }),
+    }),
+  ),
+  targets: arrayOf(object({ elementId: { type: 'string' }, name: { type: 'string' } })),
+  instances: arrayOf(instanceKey, { description: '源版本运行中的实例（至多500个）' }),
+  totalInstances: { type: 'integer' },
+});
+
+const elementId = { type: 'string', minLength: 1, maxLength: 200 };
+
+export const migrationBody = object(
+  {
+    processId: processIdField,
+    sourceVersion: versionField('源版本'),
+    targetVersion: versionField('目标版本'),
+    mappings: arrayOf(
+      object({ sourceElementId: elementId, targetElementId: elementId }, [
+        'sourceElementId',
+        'targetElementId',
+      ]),
+      { minItems: 1, maxItems: 500 },
+    ),
+    processInstanceKeys: arrayOf(instanceKey, {
+      minItems: 1,
+      maxItems: 500,
+      uniqueItems: true,
+      description: '要迁移的实例；不填则迁移源版本全部运行中的实例（至多500个）',
+    }),
+  },
+  ['processId', 'sourceVersion', 'targetVersion', 'mappings'],
+);

@@ -48,7 +48,7 @@ async function selected(ctx: UseCaseContext, filter: InstanceFilter, extra: obje
   return found.items.map((i) => String(i.processInstanceKey));
 }
 
-async function runEach(
+export async function runEach(
   keys: string[],
   act: (key: string) => Promise<string>,
 ): Promise<BatchReport> {
