@@ -120,8 +120,10 @@ export async function migrateInstances(
         mappingInstructions: body.mappings,
       });
     } catch (e) {
-      // The engine's 400 names what the mapping lacks: this instance's result, in its words.
-      if (engineStatus(e) !== 400) throw e;
+      // The engine's 400 and 409 name what the mapping lacks or breaks (Zeebe's rejection
+      // texts): this instance's result, in the engine's words.
+      const status = engineStatus(e);
+      if (status !== 400 && status !== 409) throw e;
       throw new AppError(422, 'migration-refused', `流程引擎拒绝迁移：${engineDetail(e)}`);
     }
     await recordAudit(ctx.db, {

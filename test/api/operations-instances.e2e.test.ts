@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { eventually } from '../workers/worker-harness';
 import { newIssueAwaitingReview } from './new-issue-fixture';
 import { ProcessApi, startProcessApi } from './process-api-harness';
@@ -247,5 +249,64 @@ describe('api/operations - process instances and stuck applications', () => {
       filter: { colour: 'red' },
     });
     expect(unknown.status).toBe(400);
+  });
+  it('should migrate the waiting instances to a new version with a result each', async () => {
+    // given a waiting new issue and a second version of its diagram (the review renamed)
+    const { applicationId, processInstanceKey } = await newIssue('林六');
+    const xml = fs
+      .readFileSync(path.join(__dirname, '../../processes/new-issue.bpmn'), 'utf8')
+      .replace('name="主管部门审核考试成绩"', 'name="主管部门审核考试成绩（第二版）"');
+    await api.h.client.deployResources([{ content: xml, name: 'new-issue.bpmn' }]);
+    // when the operator reads the plan
+    const plan = await get(
+      '/api/operations/migration-plan?processId=new-issue&sourceVersion=1&targetVersion=2',
+    );
+    // then the review is where the instances wait, the same step proposed in version 2
+    expect(plan.status).toBe(200);
+    expect(plan.body.waiting).toContainEqual(
+      expect.objectContaining({
+        elementId: 'regulator-review',
+        proposedTarget: 'regulator-review',
+      }),
+    );
+    expect(plan.body.instances).toContain(processInstanceKey);
+    // when it migrates this instance with the proposed mapping
+    const mappings = plan.body.waiting.map((w: { elementId: string; proposedTarget: string }) => ({
+      sourceElementId: w.elementId,
+      targetElementId: w.proposedTarget,
+    }));
+    const res = await post('/api/operations/migration', {
+      processId: 'new-issue',
+      sourceVersion: '1',
+      targetVersion: '2',
+      mappings,
+      processInstanceKeys: [processInstanceKey],
+    });
+    // then it runs on version 2, and its task goes on there
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ total: 1, succeeded: 1, failed: 0 });
+    const shown = await get(`/api/operations/process-instances/${processInstanceKey}`);
+    expect(shown.body.version).toBe(2);
+    expect(shown.body.xml).toContain('（第二版）');
+    expect((await api.decide(regulator, applicationId, 'approve')).status).toBe(200);
+    await api.waitState(applicationId, 'completed');
+    // and a mapping the engine refuses is that instance's result, in the engine's words (new
+    // applications start on version 2: this one is moved back)
+    const other = await newIssue('林七');
+    const refused = await post('/api/operations/migration', {
+      processId: 'new-issue',
+      sourceVersion: '2',
+      targetVersion: '1',
+      mappings: [{ sourceElementId: 'regulator-review', targetElementId: 'checks' }],
+      processInstanceKeys: [other.processInstanceKey],
+    });
+    expect(refused.body.results[0]).toMatchObject({ ok: false, code: 'migration-refused' });
+    expect(
+      (
+        await get(
+          '/api/operations/migration-plan?processId=new-issue&sourceVersion=1&targetVersion=1',
+        )
+      ).body.code,
+    ).toBe('same-version');
   });
 });
