@@ -81,3 +81,18 @@ export interface StuckApplication {
   detail: string | null;
   repairs: Repair[];
 }
+
+export interface MigrationPlan {
+  sourceProcessDefinitionKey: string;
+  targetProcessDefinitionKey: string;
+  waiting: Array<{
+    elementId: string;
+    name: string;
+    type: string;
+    count: number;
+    proposedTarget: string | null;
+  }>;
+  targets: Array<{ elementId: string; name: string }>;
+  instances: string[];
+  totalInstances: number;
+}

@@ -4,6 +4,8 @@
  * and closes cancelled ones with a reason the applicant reads. Screenshots go to
  * /tmp/web-shots/ (WEB_SHOTS to change) to be looked at.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { ensureWebBuilt } from '../../../api/web/build-web';
 import { createStaffUser } from '../../../api/use-cases/staff';
@@ -27,6 +29,7 @@ describe('web-modeler/operations - the operations view in Chromium', () => {
   let failed: Issue;
   let waiting: Issue;
   let terminated: Issue;
+  let migrated: Issue;
 
   const expectChinese = () => expectChineseOf(page, ALLOWED_LATIN);
   const rows = (selector: string) => page.locator(`${selector} .el-table__body tr`);
@@ -47,6 +50,7 @@ describe('web-modeler/operations - the operations view in Chromium', () => {
     failed = await newIssueAwaitingReview(api, tokens, '马一');
     waiting = await newIssueAwaitingReview(api, tokens, '马二');
     terminated = await newIssueAwaitingReview(api, tokens, '马三');
+    migrated = await newIssueAwaitingReview(api, tokens, '马四');
     // 马一's checks fail: a broken variable, then the regulator's approval runs them.
     await api.h.client.updateElementInstanceVariables({
       elementInstanceKey: failed.processInstanceKey,
@@ -61,6 +65,11 @@ describe('web-modeler/operations - the operations view in Chromium', () => {
     // 马三's instance is cancelled in the engine behind the application's back (as Operate can).
     await api.h.client.cancelProcessInstance({ processInstanceKey: terminated.processInstanceKey });
     await api.h.outbox.reconcile();
+    // A second version of the new-issue diagram (its review renamed), for the migration.
+    const xml = fs
+      .readFileSync(path.join(__dirname, '../../../processes/new-issue.bpmn'), 'utf8')
+      .replace('name="主管部门审核考试成绩"', 'name="主管部门审核考试成绩（第二版）"');
+    await api.h.client.deployResources([{ content: xml, name: 'new-issue.bpmn' }]);
     browser = await launchBrowser();
     const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN' });
     page = await context.newPage();
@@ -88,7 +97,7 @@ describe('web-modeler/operations - the operations view in Chromium', () => {
     await page.locator('.el-form-item', { hasText: '流程' }).first().locator('.el-select').click();
     await page.getByRole('option', { name: '新发证' }).click();
     await page.getByRole('button', { name: '查询' }).click();
-    await countIs(rows('.instances'), 3);
+    await countIs(rows('.instances'), 4);
     const table = await page.locator('.instances').innerText();
     expect(table).toContain('新发证（第1版）');
     expect(table).toContain(`${failed.applicationId} · 新发证`);
@@ -195,5 +204,36 @@ describe('web-modeler/operations - the operations view in Chromium', () => {
       stepName: '撤销说明',
       comment: '流程配置错误导致无法继续，请重新提交申请',
     });
+  }, 60_000);
+
+  it('should migrate the waiting application to the new version of its diagram', async () => {
+    // when the operator opens 版本迁移 and asks for the plan from version 1 to 2
+    await page.getByRole('menuitem', { name: '版本迁移' }).click();
+    const choose = page.locator('.choose');
+    await choose.locator('.el-form-item', { hasText: '流程' }).locator('.el-select').click();
+    await page.getByRole('option', { name: '新发证' }).click();
+    await choose.locator('.el-form-item', { hasText: '源版本' }).locator('.el-select').click();
+    await page.locator('.source-versions').getByRole('option', { name: '第1版' }).click();
+    await choose.locator('.el-form-item', { hasText: '目标版本' }).locator('.el-select').click();
+    await page.locator('.target-versions').getByRole('option', { name: '第2版' }).click();
+    await page.getByRole('button', { name: '查看迁移方案' }).click();
+    // then 马四's review is where one instance waits, mapped to the review of version 2
+    const row = page.locator('.mapping .el-table__body tr', { hasText: '主管部门审核考试成绩' });
+    await row.waitFor();
+    expect(await row.innerText()).toMatch(/主管部门审核考试成绩[\s\S]*1[\s\S]*（第二版）/);
+    await shot(page, 'operations-migration-plan');
+    await expectChinese();
+    // when it migrates all
+    await page.getByRole('button', { name: '迁移全部' }).click();
+    const result = page.locator('.el-dialog', { hasText: '迁移结果' });
+    await result.getByText('成功 1 个，失败 0 个').waitFor();
+    await shot(page, 'operations-migration-result');
+    // then the instance runs on version 2
+    const shown = await api.request(
+      'GET',
+      `/api/operations/process-instances/${migrated.processInstanceKey}`,
+      { token: await api.staff('admin') },
+    );
+    expect(shown.body.version).toBe(2);
   }, 60_000);
 });
