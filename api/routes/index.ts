@@ -13,6 +13,7 @@ import { examResultRoutes } from './exam-results';
 import { messageRoutes } from './messages';
 import { modelerRoutes } from './modeler';
 import { operationRoutes } from './operations';
+import { operationInstanceRoutes } from './operations-instances';
 import { passwordResetRoutes } from './password-resets';
 import { personPhotoRoutes } from './person-photo';
 import { personRoutes } from './persons';
@@ -44,5 +45,6 @@ export function apiRoutes(ctx: UseCaseContext): Route[] {
     ...certificateBusinessRoutes(ctx),
     ...operationRoutes(ctx),
     ...modelerRoutes(ctx),
+    ...operationInstanceRoutes(ctx),
   ];
 }

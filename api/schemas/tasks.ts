@@ -13,7 +13,7 @@ export const taskKey: JsonSchema = {
 export const taskKeyParams = object({ key: taskKey }, ['key']);
 
 /** Query strings carry numbers as text; a bounded positive integer. */
-const positive = (title: string, maxLength: number): JsonSchema => ({
+export const positive = (title: string, maxLength: number): JsonSchema => ({
   type: 'string',
   title,
   maxLength,

@@ -17,7 +17,7 @@ import { APPLICATION_TYPE_NAMES } from '../../domain/application-types';
 
 export const TYPE_NAMES: Readonly<Record<string, string>> = APPLICATION_TYPE_NAMES;
 
-const STATE_NAMES: Readonly<Record<string, string>> = APPLICATION_STATE_NAMES;
+export const STATE_NAMES: Readonly<Record<string, string>> = APPLICATION_STATE_NAMES;
 
 /** What staff read while an application's process has an incident (SPEC §8). */
 const INCIDENT_STATE_NAME = '流程异常（待运维处理）';

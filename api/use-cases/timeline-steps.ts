@@ -9,6 +9,8 @@ export const STEP_NAMES: Readonly<Record<string, string>> = {
   cancelled: '撤销办件',
   'instance-terminated': '流程终止',
   'task-reassigned': '转办',
+  'process-restarted': '重新办理',
+  'cancellation-explained': '撤销说明',
 };
 
 /** A step's Chinese name: the diagram's element name, else this table, else the code itself. */

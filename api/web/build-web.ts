@@ -15,7 +15,14 @@ const run = promisify(execFile);
 export const WEB_ROOT = path.join(__dirname, '..', '..', 'web-modeler');
 export const WEB_DIST = path.join(WEB_ROOT, 'dist');
 /** The apps, one folder each under web-modeler/, each served under `/<app>/`. */
-export const WEB_APPS = ['tasklist', 'portal', 'training', 'mobile', 'modeler'] as const;
+export const WEB_APPS = [
+  'tasklist',
+  'portal',
+  'training',
+  'mobile',
+  'modeler',
+  'operations',
+] as const;
 export type WebApp = (typeof WEB_APPS)[number];
 
 const STAMP = '.built-from';

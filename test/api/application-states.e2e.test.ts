@@ -1,15 +1,9 @@
-import { addDays, todayInChina } from '../../domain/calendar-date';
 import { sdkClient } from '../engine/engine-credentials';
 import { makeCertificate } from '../migrations/fixtures';
 import { eventually } from '../workers/worker-harness';
 import { startApi } from './api-harness';
-import {
-  ProcessApi,
-  employed,
-  enterpriseWithCategories,
-  personWithPhoto,
-  startProcessApi,
-} from './process-api-harness';
+import { newIssueAwaitingReview } from './new-issue-fixture';
+import { ProcessApi, startProcessApi } from './process-api-harness';
 
 interface TimelineEntry {
   step: string;
@@ -27,7 +21,6 @@ describe('api/applications - states, timeline and cancellation that tell the tru
   let regulator: string;
   let training: string;
   let admin: string;
-  const examDate = addDays(todayInChina(new Date()), -7);
 
   beforeAll(async () => {
     api = await startProcessApi();
@@ -42,29 +35,8 @@ describe('api/applications - states, timeline and cancellation that tell the tru
   afterAll(() => api.stopAll());
 
   /** An employed person with a photo and a new-issue application awaiting the regulator. */
-  async function newIssue(name: string, certificateType = 'C') {
-    const e = await enterpriseWithCategories(api, association);
-    const p = await personWithPhoto(api, name);
-    await employed(api, e, p);
-    const res = await api.request('POST', '/api/exam-results', {
-      token: training,
-      body: {
-        results: [
-          {
-            idNumber: p.idNumber,
-            name: p.name,
-            certificateType,
-            jobTypeCode: certificateType === 'C' ? '04' : null,
-            examDate,
-            passed: true,
-          },
-        ],
-      },
-    });
-    expect(res.status).toBe(200);
-    const [r] = res.body.results as Array<{ applicationId: string; processInstanceKey: string }>;
-    return { e, p, applicationId: r.applicationId, processInstanceKey: r.processInstanceKey };
-  }
+  const newIssue = (name: string, certificateType = 'C') =>
+    newIssueAwaitingReview(api, { training, association }, name, certificateType);
 
   const detail = (token: string, id: string) =>
     api.request('GET', `/api/applications/${id}`, { token });
