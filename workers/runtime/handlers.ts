@@ -39,3 +39,13 @@ export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
   'ce-review': ceReview,
   'ce-review-notify': ceReviewNotify,
 };
+
+/**
+ * Jobs of a type one worker holds at once, where fewer than the default: each of these jobs
+ * works on hundreds of certificates in one transaction, and eight at once would take both cores
+ * from the API's queries (bench:review).
+ */
+export const JOB_CONCURRENCY: Readonly<Record<string, number>> = {
+  'ce-review': 2,
+  'ce-review-notify': 2,
+};

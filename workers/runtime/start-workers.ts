@@ -1,6 +1,6 @@
 import type { CamundaRestClient } from '@camunda8/sdk';
 import type { Knex } from 'knex';
-import { JOB_HANDLERS } from './handlers';
+import { JOB_CONCURRENCY, JOB_HANDLERS } from './handlers';
 import { BpmnError, JobHandler, JobInput } from './job-handler';
 import { publishDataChanged } from './data-changed';
 import { runJobOnce } from './run-job';
@@ -133,7 +133,7 @@ export function startWorkers(options: StartWorkersOptions): StartedWorkers {
       type,
       worker: `gas-cert-${type}`,
       timeout: JOB_TIMEOUT_MS,
-      maxJobsToActivate: options.maxJobsToActivate ?? 8,
+      maxJobsToActivate: JOB_CONCURRENCY[type] ?? options.maxJobsToActivate ?? 8,
       requestTimeout: 5_000,
       pollIntervalMs: 100,
       jobHandler: async (job) => {
