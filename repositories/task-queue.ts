@@ -173,3 +173,15 @@ export async function queueSummary(db: Knex, f: QueueFilter) {
     overdue: Number(r.overdue),
   }));
 }
+
+/** Open tasks per submission date (China) of their application, for the age buckets. */
+export async function queueBySubmission(db: Knex, f: QueueFilter) {
+  const day = `to_char(a.created_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD')`;
+  const rows: { submitted: string | null; count: string }[] = await filtered(db, f)
+    .groupByRaw(day)
+    .select(db.raw(`${day} as submitted`), db.raw('count(*) as count'));
+  // A task whose application is not (yet) known has no submission date: it is not aged.
+  return rows
+    .filter((r): r is { submitted: string; count: string } => r.submitted !== null)
+    .map((r) => ({ submitted: r.submitted, count: Number(r.count) }));
+}

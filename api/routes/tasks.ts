@@ -25,7 +25,8 @@ import type { UseCaseContext } from '../use-cases/context';
 import { batchApprove } from '../use-cases/task-batch';
 import { reassignTask } from '../use-cases/task-reassign';
 import { taskFormFor } from '../use-cases/task-form';
-import { myDecidedTasks, myTaskSummary, myTasks } from '../use-cases/task-list';
+import { myDecidedTasks, myTasks } from '../use-cases/task-list';
+import { myTaskSummary } from '../use-cases/task-dashboard';
 import { claimTask, completeTask, taskFor, unclaimTask } from '../use-cases/tasks';
 import { ok, problems } from './responses';
 

@@ -231,4 +231,23 @@ export const taskSummary = object({
       overdue: { type: 'integer' },
     }),
   ),
+  byAge: arrayOf(
+    object({
+      label: { type: 'string', description: '办件已等待（自提交日起），如 “4–7天”' },
+      count: { type: 'integer' },
+      submittedFrom: nullable(calendarDate),
+      submittedTo: calendarDate,
+    }),
+  ),
+  submittedPerDay: arrayOf(object({ day: calendarDate, count: { type: 'integer' } }), {
+    description: '近30日每日提交的办件数（本角色审核的业务）',
+  }),
+  certificatesByState: arrayOf(
+    object({
+      state: { type: 'string' },
+      stateName: { type: 'string' },
+      count: { type: 'integer' },
+    }),
+    { description: '各状态证书数（仅主管部门）' },
+  ),
 });

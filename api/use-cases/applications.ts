@@ -27,7 +27,7 @@ const INCIDENT_STATE_NAME_FOR_PARTIES = '处理中';
 const ALL_TYPES = Object.keys(TYPE_NAMES) as ApplicationType[];
 
 /** The application types each reviewing role is assigned (the candidate groups of the diagrams). */
-const REVIEWED_TYPES: Partial<Record<Principal['role'], readonly ApplicationType[]>> = {
+export const REVIEWED_TYPES: Partial<Record<Principal['role'], readonly ApplicationType[]>> = {
   regulator: [
     'new-issue',
     'work-unit-change',

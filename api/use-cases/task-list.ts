@@ -11,13 +11,12 @@ import {
 } from '../../repositories/applications';
 import { listDecidedTasks } from '../../repositories/decided-tasks';
 import { todayInChina } from '../../domain/calendar-date';
-import { pageOfQueue, queueSummary } from '../../repositories/task-queue';
+import { pageOfQueue } from '../../repositories/task-queue';
 import { candidateGroupsOf } from '../auth/policy';
 import type { Principal } from '../auth/principal';
 import { DoneListQuery, MAX_PAGE_SIZE, TaskListQuery } from '../schemas/tasks';
 import { AppError } from '../app-error';
 import type { UseCaseContext } from './context';
-import { TYPE_NAMES } from './applications';
 import { instanceElementNames, tolerant } from './process-facts';
 import { currentTasks, syncTaskQueue } from './task-queue';
 import { applicationOfTask, mayAct, taskView } from './task-view';
@@ -34,7 +33,11 @@ export function pageOf(query: { page?: string; pageSize?: string }) {
 }
 
 /** The caller's groups and "today", after bringing the queue up to the engine. */
-async function queueFilter(ctx: UseCaseContext, principal: Principal, query: TaskListQuery = {}) {
+export async function queueFilter(
+  ctx: UseCaseContext,
+  principal: Principal,
+  query: TaskListQuery = {},
+) {
   await syncTaskQueue(ctx);
   const { type, applicationId, applicant, certificateNumber, submittedFrom, submittedTo, due } =
     query;
@@ -107,25 +110,4 @@ export async function myDecidedTasks(
     }),
   );
   return { items, total, page, pageSize };
-}
-
-/** The regulator's dashboard figures over the caller's open tasks: per business, 预警, 超期. */
-export async function myTaskSummary(ctx: UseCaseContext, principal: Principal) {
-  const filter = await queueFilter(ctx, principal);
-  const counted = filter.groups.length === 0 ? [] : await queueSummary(ctx.db, filter);
-  const rows = counted
-    .map((r) => ({
-      type: r.type ?? 'unknown',
-      typeName: r.type ? (TYPE_NAMES[r.type] ?? r.type) : '其他',
-      open: r.open,
-      warning: r.warning,
-      overdue: r.overdue,
-    }))
-    .sort((a, b) => b.open - a.open);
-  return {
-    open: rows.reduce((n, r) => n + r.open, 0),
-    warning: rows.reduce((n, r) => n + r.warning, 0),
-    overdue: rows.reduce((n, r) => n + r.overdue, 0),
-    byType: rows,
-  };
 }

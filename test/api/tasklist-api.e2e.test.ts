@@ -269,11 +269,34 @@ describe('api/tasks - the Tasklist operations', () => {
     const theirs = await api.request('GET', '/api/tasks/done', { token: otherRegulator });
     expect(theirs.body).toMatchObject({ items: [], total: 0 });
     const summary = await api.request('GET', '/api/tasks/summary', { token: regulator });
-    expect(summary.body).toEqual({
+    expect(summary.body).toMatchObject({
       open: 1,
       warning: 0,
       overdue: 0,
       byType: [{ type: 'new-issue', typeName: '新发证', open: 1, warning: 0, overdue: 0 }],
     });
+    // the open task's application was submitted today (the clock is not pinned here)
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    expect(summary.body.byAge[0]).toEqual({
+      label: '当天',
+      count: 1,
+      submittedFrom: today,
+      submittedTo: today,
+    });
+    expect(summary.body.byAge.slice(1).map((b: { count: number }) => b.count)).toEqual([
+      0, 0, 0, 0, 0,
+    ]);
+    // the three new issues of this file (the regulator's businesses), submitted today, on the
+    // last of the 30 days; the employments and categories are the association's and a person's
+    const days = summary.body.submittedPerDay;
+    expect(days).toHaveLength(30);
+    expect(days[29]).toEqual({ day: today, count: 3 });
+    expect(days.slice(0, 29).every((d: { count: number }) => d.count === 0)).toBe(true);
+    // the register: the two certificates the approvals issued
+    expect(summary.body.certificatesByState).toEqual([
+      { state: 'valid', stateName: '正常', count: 2 },
+    ]);
+    const theirSummary = await api.request('GET', '/api/tasks/summary', { token: association });
+    expect(theirSummary.body.certificatesByState).toEqual([]);
   });
 });

@@ -221,7 +221,7 @@ describe('web-modeler/tasklist - the Tasklist in Chromium', () => {
   it('should show the regulator its dashboard, each figure opening the filtered list', async () => {
     // when the regulator opens its dashboard
     await page.getByRole('menuitem', { name: '工作台' }).click();
-    await page.locator('.chart canvas').waitFor();
+    await page.locator('.chart canvas').first().waitFor();
     // then the open, warned and overdue counts are shown
     const figures = await page.locator('.figures').innerText();
     expect(figures).toMatch(/待办任务\s*1/);
@@ -234,6 +234,19 @@ describe('web-modeler/tasklist - the Tasklist in Chromium', () => {
     expect(await page.locator('.filters').innerText()).toContain('超期');
     await page.getByRole('button', { name: '重置' }).click();
     await countIs(rows(page), 1);
+    // and beside them the waiting ages and the submissions per day, as charts
+    await page.getByRole('menuitem', { name: '工作台' }).click();
+    await page.locator('.chart.small canvas').nth(1).waitFor();
+    await shot(page, 'tasklist-dashboard-charts');
+    // and a certificate state opens the certificate search on that state
+    const valid = page.locator('.figure', { hasText: '正常' });
+    const count = Number((await valid.locator('.value').innerText()).trim());
+    expect(count).toBeGreaterThan(0);
+    await valid.click();
+    await page.locator('.certificates .el-table__row').first().waitFor();
+    expect(await page.locator('.certificates .el-table__row').count()).toBe(count);
+    expect(await page.locator('.filters').innerText()).toContain('正常');
+    await shot(page, 'tasklist-search-by-state');
   }, 60_000);
 
   it('should not open a regulator task for the association, even by its address', async () => {
