@@ -17,6 +17,7 @@ export const versionParams = object(
       type: 'string',
       title: '版本',
       pattern: '^[1-9][0-9]{0,8}$',
+      maxLength: 9,
       'x-message': '版本应为正整数',
     },
   },
