@@ -8,7 +8,13 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 /** Budgets in KiB of gzipped JavaScript; an app not listed gets DEFAULT_BUDGET_KIB. */
-export const JS_BUDGET_KIB: Readonly<Record<string, number>> = { tasklist: 800 };
+export const JS_BUDGET_KIB: Readonly<Record<string, number>> = {
+  tasklist: 800,
+  // The Camunda 8 modeler (bpmn-js, its properties panel and element templates), form-js's
+  // editor and @camunda/linting: 1,074 KiB when first measured. For analysts on the office
+  // network, and it loads cold in about 1.1 s on localhost (docs/benchmarks.md).
+  modeler: 1200,
+};
 export const DEFAULT_BUDGET_KIB = 500;
 
 export interface JsBudget {
