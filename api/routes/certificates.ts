@@ -12,7 +12,11 @@ import {
   certificatePage,
   certificateSearchQuery,
 } from '../schemas/certificate-search';
-import { certificateSearch } from '../use-cases/certificate-search';
+import {
+  EXPORT_LIMIT,
+  certificateExport,
+  certificateSearch,
+} from '../use-cases/certificate-search';
 import {
   certificateFor,
   certificateHistoryFor,
@@ -38,6 +42,29 @@ export function certificateRoutes(ctx: UseCaseContext) {
       query: certificateSearchQuery,
       responses: { 200: ok('证书一页', certificatePage), ...problems(400, 401, 403) },
       handle: async ({ query }) => ({ body: await certificateSearch(ctx, query) }),
+    }),
+    route<unknown, CertificateSearchQuery>({
+      method: 'get',
+      path: '/api/certificates/export',
+      operationId: 'exportCertificates',
+      tag: '证书',
+      summary: '导出证书查询结果（CSV，主管部门）',
+      description: `与证书查询相同的筛选条件（分页参数不用），导出为 UTF-8 CSV（含 BOM，Excel 可直接打开），至多 ${EXPORT_LIMIT} 本；超过时 422 export-too-large。`,
+      access: { roles: ['regulator'] },
+      query: certificateSearchQuery,
+      responses: {
+        200: { description: '证书清单', contentType: 'text/csv', schema: { type: 'string' } },
+        ...problems(400, 401, 403, 422),
+      },
+      handle: async ({ query, res }) => {
+        const csv = await certificateExport(ctx, query);
+        res
+          .type('text/csv; charset=utf-8')
+          .set('Cache-Control', 'private, no-cache')
+          .attachment('证书查询结果.csv')
+          .send(csv);
+        return undefined;
+      },
     }),
     route<unknown, unknown, { id: string }>({
       method: 'get',

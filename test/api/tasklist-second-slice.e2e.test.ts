@@ -1,3 +1,4 @@
+import { parseCsv } from '../../domain/csv';
 import { addDays, todayInChina } from '../../domain/calendar-date';
 import { seedVolumes } from '../../scripts/seed-volumes';
 import { expectProblem } from './api-harness';
@@ -190,6 +191,34 @@ describe('api - the Tasklist, second slice', () => {
     it('should refuse the association (403) and an unknown state (400)', async () => {
       expectProblem(await search('', association), 403, 'forbidden');
       expectProblem(await search('state=lost'), 400, 'validation-failed');
+    });
+
+    it('should export what the search finds as CSV, in its order, for the regulator only', async () => {
+      // given what the search finds on one filter
+      const found = await search('state=abnormal&pageSize=100');
+      expect(found.body.total).toBeGreaterThan(0);
+
+      // when the regulator exports that filter
+      const exported = await api.request('GET', '/api/certificates/export?state=abnormal', {
+        token: regulator,
+      });
+
+      // then a CSV (toCsv: UTF-8 with a BOM for Excel; fetch drops the BOM) with a Chinese header and the same certificates
+      expect(exported.status).toBe(200);
+      expect(exported.type).toContain('text/csv');
+      expect(exported.headers.get('content-disposition')).toContain('attachment');
+      const { header, records } = parseCsv(exported.body);
+      expect(header.slice(0, 3)).toEqual(['证书编号', '持证人', '身份证号码']);
+      expect(records.map((r) => r.values.证书编号)).toEqual(
+        found.body.items.map((c: { number: string }) => c.number),
+      );
+      expect(records.every((r) => r.values.状态 === '异常' && r.values.异常原因 !== '')).toBe(true);
+      // and nobody else may export
+      expectProblem(
+        await api.request('GET', '/api/certificates/export', { token: association }),
+        403,
+        'forbidden',
+      );
     });
   });
 });

@@ -100,8 +100,8 @@ export async function endSession(): Promise<void> {
   signOut();
 }
 
-/** Opens a file of /api (a PDF, a photo) in a new tab: fetched with the token, shown as a blob. */
-export async function openFile(path: string): Promise<void> {
+/** A file of /api fetched with the token, as a blob URL (revoked after a minute). */
+async function fileUrl(path: string): Promise<string> {
   const res = await fetch(path, {
     headers: session.token ? { authorization: `Bearer ${session.token}` } : {},
   });
@@ -110,8 +110,21 @@ export async function openFile(path: string): Promise<void> {
     throw new ApiError(res.status, data.code ?? 'http', data.detail ?? '文件无法打开');
   }
   const url = URL.createObjectURL(await res.blob());
-  window.open(url, '_blank', 'noopener');
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return url;
+}
+
+/** Opens a file of /api (a PDF, a photo) in a new tab. */
+export async function openFile(path: string): Promise<void> {
+  window.open(await fileUrl(path), '_blank', 'noopener');
+}
+
+/** Saves a file of /api (an export) under `filename`. */
+export async function downloadFile(path: string, filename: string): Promise<void> {
+  const a = document.createElement('a');
+  a.href = await fileUrl(path);
+  a.download = filename;
+  a.click();
 }
 
 /** What to tell the user about a failed call: the detail, then each failed field or condition. */

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 /**
  * The Tasklist in Chromium, second slice (issue 10): the association's queue, 批量审核 of 50
  * exam results from the list, the regulator's certificate search and a certificate's history,
@@ -137,6 +138,16 @@ describe('web-modeler/tasklist - volumes, search and sign-out in Chromium', () =
     const found = page.locator('.certificates .el-table__body tr');
     await countIs(found, 1);
     expect(await found.innerText()).toContain(c.current);
+    // and can export what it found as CSV
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '导出表格' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('证书查询结果.csv');
+    const csv = fs.readFileSync((await download.path())!, 'utf8').split('\r\n');
+    expect(csv[0]).toContain('证书编号,持证人,身份证号码');
+    expect(csv[1]).toContain(c.current);
+    expect(csv.filter(Boolean)).toHaveLength(2);
     // then its page shows the issue, the reissue and both numbers
     await found.click();
     await page.getByText('发证与换发记录').waitFor();
