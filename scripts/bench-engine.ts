@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import pg from 'pg';
 import { Camunda8 } from '@camunda8/sdk';
-import { startEngine } from '../engine/start-engine';
+import { startEngine } from '../engine';
 import {
   countStatements,
   cpuMs,

@@ -1,5 +1,5 @@
 import { startDatabase } from '../db/start-database';
-import { serveStandalone } from '../engine/standalone';
+import { serveStandalone } from '../engine';
 
 /**
  * `npm run engine`: the engine alone over the project's database, as `npm start` finds it

@@ -19,7 +19,7 @@ import type { Knex } from 'knex';
 import { creditCodeCheckChar } from '../domain/credit-code';
 import { connect } from '../db/connect';
 import { migrateAll } from '../db/migrate';
-import { startEngine } from '../engine/start-engine';
+import { startEngine } from '../engine';
 import { deployProcesses } from '../processes/deploy';
 import { birthDateOf, practitionerIdNumber, practitionerName } from './bench-system';
 import * as sql from './volumes/seed-sql';

@@ -1,4 +1,4 @@
-import { parseBpmn } from '../../engine/bpmn/parse';
+import { parseBpmn } from '../../engine';
 import {
   CERTIFICATE_BUSINESSES,
   CertificateBusiness,

@@ -1,5 +1,5 @@
-import { parseBpmn } from '../../engine/bpmn/parse';
-import type { FlowNode, ProcessModel } from '../../engine/bpmn/model';
+import { parseBpmn } from '../../engine';
+import type { FlowNode, ProcessModel } from '../../engine';
 import { CHECK_CODES } from '../../domain/checks/run-checks';
 import { processFiles, readProcessFile } from './process-files';
 

@@ -1,5 +1,5 @@
 import { listSource } from '../../../db/migration-source';
-import { migrateEngine } from '../../../db/migrate';
+import { migrateEngine } from '../../../engine';
 import { engineMigrations } from '../../../engine/migrations';
 import { createTestDatabase, TestDatabase } from '../../helpers/test-database';
 
