@@ -1,37 +1,8 @@
 import * as b from './bpmn-builder';
 import { driver, eventually, Harness, rejectionOf, startHarness } from './engine-harness';
+import { eventSub, proc, startOf } from './event-builder';
 
-/** Escalation definitions for every `escalationRef="esc_X"` (code X), as the builder does for errors. */
-function proc(id: string, ...elements: string[]): string {
-  const xml = b.process(id, ...elements);
-  const codes = [...new Set(xml.match(/escalationRef="esc_[^"]+"/g) ?? [])].map((m) =>
-    m.slice(19, -1),
-  );
-  const defs = codes.map((c) => `<bpmn:escalation id="esc_${c}" escalationCode="${c}"/>`);
-  return xml.replace('</bpmn:definitions>', `${defs.join('\n')}\n</bpmn:definitions>`);
-}
-
-/** An escalation event definition; without a code a catch-all. */
-const escalationDef = (code?: string) =>
-  code
-    ? `<bpmn:escalationEventDefinition escalationRef="esc_${code}"/>`
-    : '<bpmn:escalationEventDefinition/>';
-
-const eventSub = (id: string, ...elements: string[]) =>
-  `<bpmn:subProcess id="${id}" triggeredByEvent="true">${elements.join('\n')}</bpmn:subProcess>`;
-
-function startOf(
-  id: string,
-  eventDef: string,
-  o: { interrupting?: boolean; correlationKey?: string } = {},
-): string {
-  const sub = o.correlationKey
-    ? `<bpmn:extensionElements><zeebe:subscription correlationKey="${o.correlationKey}"/></bpmn:extensionElements>`
-    : '';
-  return `<bpmn:startEvent id="${id}" isInterrupting="${o.interrupting !== false}">${sub}${eventDef}</bpmn:startEvent>`;
-}
-
-describe('engine/elements - escalation events and event subprocesses', () => {
+describe('engine/elements - event subprocesses', () => {
   let h: Harness;
   let d: ReturnType<typeof driver>;
   let now = Date.parse('2041-01-01T00:00:00Z');
@@ -59,161 +30,6 @@ describe('engine/elements - escalation events and event subprocesses', () => {
     await h.client.pinInternalClock(now);
   });
   afterAll(() => h.stop());
-
-  it('should continue after an escalation caught by a non-interrupting boundary of a subprocess', async () => {
-    // given: the throw event inside the subprocess and the boundary path both go on
-    await h.deploy(
-      'esc-nb.bpmn',
-      proc(
-        'esc-nb',
-        b.start('s'),
-        b.flow('s', 'sub'),
-        b.subProcess(
-          'sub',
-          b.start('ss'),
-          b.flow('ss', 'up'),
-          b.throwEvent('up', escalationDef('LATE')),
-          b.flow('up', 'work'),
-          b.serviceTask('work', 'esc-nb-work'),
-          b.flow('work', 'se'),
-          b.end('se'),
-        ),
-        b.boundary('late', 'sub', escalationDef('LATE'), { interrupting: false }),
-        b.flow('sub', 'e'),
-        b.flow('late', 'told'),
-        b.end('e'),
-        b.end('told'),
-      ),
-    );
-    // when
-    const pik = await d.start('esc-nb');
-    // then
-    await eventually(async () => (await d.elements(pik, 'COMPLETED')).includes('told'));
-    expect(await d.elements(pik, 'COMPLETED')).toContain('up');
-    await d.complete('esc-nb-work');
-    await d.waitState(pik, 'COMPLETED');
-    expect(await d.incidents(pik)).toEqual([]);
-  });
-
-  it('should terminate the subprocess and its throw event at an interrupting escalation boundary, a code before a catch-all', async () => {
-    await h.deploy(
-      'esc-int.bpmn',
-      proc(
-        'esc-int',
-        b.start('s'),
-        b.flow('s', 'sub'),
-        b.subProcess(
-          'sub',
-          b.start('ss'),
-          b.flow('ss', 'fork'),
-          b.and('fork'),
-          b.flow('fork', 'wait'),
-          b.flow('fork', 'up'),
-          b.serviceTask('wait', 'esc-int-wait'),
-          b.throwEvent('up', escalationDef('STOP')),
-          b.flow('up', 'after'),
-          b.serviceTask('after', 'esc-int-after'),
-        ),
-        b.boundary('any', 'sub', escalationDef(), { interrupting: false }),
-        b.boundary('stop', 'sub', escalationDef('STOP')),
-        b.flow('sub', 'e'),
-        b.flow('any', 'e2'),
-        b.flow('stop', 'stopped'),
-        b.end('e'),
-        b.end('e2'),
-        b.end('stopped'),
-      ),
-    );
-    const pik = await d.start('esc-int');
-    await d.waitState(pik, 'COMPLETED');
-    expect(await d.elements(pik, 'TERMINATED')).toEqual(['sub', 'wait', 'up']);
-    expect(await d.elements(pik)).not.toContain('any');
-    expect(await d.elements(pik, 'COMPLETED')).toContain('stopped');
-    expect(await d.elements(pik)).not.toContain('after');
-  });
-
-  it('should pass an escalation from a called process to the call activity boundary, and complete an uncaught one', async () => {
-    // given: the child ends with an escalation end event; a second child's escalation is caught nowhere
-    await h.deploy(
-      'esc-child.bpmn',
-      proc('esc-child', b.start('s'), b.flow('s', 'x'), b.end('x', escalationDef('CHILD'))),
-    );
-    await h.deploy(
-      'esc-caller.bpmn',
-      proc(
-        'esc-caller',
-        b.start('s'),
-        b.flow('s', 'call'),
-        b.callActivity('call', 'esc-child'),
-        b.boundary('caught', 'call', escalationDef()),
-        b.flow('call', 'ok'),
-        b.flow('caught', 'handled'),
-        b.end('ok'),
-        b.end('handled'),
-      ),
-    );
-    await h.deploy(
-      'esc-lonely.bpmn',
-      proc(
-        'esc-lonely',
-        b.start('s'),
-        b.flow('s', 'up'),
-        b.throwEvent('up', escalationDef('NOBODY')),
-        b.flow('up', 'e'),
-        b.end('e', escalationDef('NOBODY')),
-      ),
-    );
-    // when
-    const pik = await d.start('esc-caller');
-    const lonely = await d.start('esc-lonely');
-    // then
-    await d.waitState(pik, 'COMPLETED');
-    expect(await d.elements(pik)).toEqual(['s', 'call', 'caught', 'handled']);
-    expect(await d.elements(pik, 'TERMINATED')).toEqual(['call']);
-    await d.waitState(lonely, 'COMPLETED');
-    expect(await d.elements(lonely, 'COMPLETED')).toEqual(['s', 'up', 'e']);
-    expect(await d.incidents(lonely)).toEqual([]);
-  });
-
-  it('should run a non-interrupting escalation event subprocess of the process for an escalation in a subprocess', async () => {
-    await h.deploy(
-      'esc-esp.bpmn',
-      proc(
-        'esc-esp',
-        b.start('s'),
-        b.flow('s', 'sub'),
-        b.subProcess(
-          'sub',
-          b.start('ss'),
-          b.flow('ss', 'up'),
-          b.throwEvent('up', escalationDef('HELP')),
-          b.flow('up', 'se'),
-          b.end('se'),
-        ),
-        b.flow('sub', 'wait'),
-        b.userTask('wait'),
-        b.flow('wait', 'e'),
-        b.end('e'),
-        eventSub(
-          'helper',
-          startOf('hs', escalationDef('HELP'), { interrupting: false }),
-          b.flow('hs', 'help'),
-          b.serviceTask('help', 'esc-esp-help'),
-          b.flow('help', 'he'),
-          b.end('he'),
-        ),
-      ),
-    );
-    const pik = await d.start('esc-esp');
-    await d.complete('esc-esp-help', { helped: true });
-    await eventually(async () => (await d.elements(pik, 'COMPLETED')).includes('helper'));
-    expect(await d.state(pik)).toBe('ACTIVE');
-    expect(await d.elements(pik, 'ACTIVE')).toEqual(['wait']);
-    const [task] = (await h.client.searchUserTasks({ filter: { processInstanceKey: pik } })).items;
-    await h.client.completeUserTask({ userTaskKey: task.userTaskKey });
-    await d.waitState(pik, 'COMPLETED');
-    expect(await d.variables(pik)).toMatchObject({ helped: true });
-  });
 
   it('should interrupt the process with a message event subprocess, its message variables local to it', async () => {
     await h.deploy(
@@ -247,7 +63,7 @@ describe('engine/elements - escalation events and event subprocesses', () => {
     const [undo] = await d.jobs('msg-esp-undo', 1);
     expect(undo.variables).toMatchObject({ orderId: 'o-1', reason: 'customer' });
     expect(await localsOf(pik, 'cancel')).toEqual({ reason: 'customer' });
-    await h.client.completeJob({ jobKey: undo.jobKey });
+    await h.client.completeJob({ jobKey: undo.jobKey, variables: {} });
     await d.waitState(pik, 'COMPLETED');
     expect(await d.variables(pik)).toEqual({ orderId: 'o-1' });
     // an interrupting event subprocess fires once: its subscription is closed
@@ -405,6 +221,55 @@ describe('engine/elements - escalation events and event subprocesses', () => {
     expect((await d.elements(pik)).filter((e) => e === 'pinged')).toHaveLength(1);
   });
 
+  it('should open the event subprocesses of a subprocess that a modification creates', async () => {
+    // given: the instance waits before the subprocess
+    await h.deploy(
+      'mod-esp.bpmn',
+      proc(
+        'mod-esp',
+        b.start('s'),
+        b.flow('s', 'before'),
+        b.userTask('before'),
+        b.flow('before', 'sub'),
+        b.subProcess(
+          'sub',
+          b.start('ss'),
+          b.flow('ss', 'inside'),
+          b.userTask('inside'),
+          b.flow('inside', 'se'),
+          b.end('se'),
+          eventSub(
+            'abort',
+            startOf('as', b.signalDef('abort-sub')),
+            b.flow('as', 'ae'),
+            b.end('ae'),
+          ),
+        ),
+        b.flow('sub', 'e'),
+        b.end('e'),
+      ),
+    );
+    const pik = await d.start('mod-esp');
+    const [before] = (
+      await h.client.searchElementInstances({
+        filter: { processInstanceKey: pik, elementId: 'before' },
+      } as never)
+    ).items as { elementInstanceKey: string }[];
+    // when: modified into the subprocess, then the signal comes
+    await h.client.modifyProcessInstance({
+      processInstanceKey: pik,
+      activateInstructions: [{ elementId: 'inside' }],
+      terminateInstructions: [{ elementInstanceKey: before.elementInstanceKey }],
+    } as never);
+    await h.client.broadcastSignal({ signalName: 'abort-sub', variables: {} });
+    // then
+    await d.waitState(pik, 'COMPLETED');
+    expect(await d.elements(pik, 'TERMINATED')).toEqual(['before', 'inside']);
+    expect(await d.elements(pik, 'COMPLETED')).toEqual(
+      expect.arrayContaining(['abort', 'ae', 'sub', 'e']),
+    );
+  });
+
   it('should catch an error end event of a subprocess and a job error in error event subprocesses', async () => {
     await h.deploy(
       'err-esp.bpmn',
@@ -441,45 +306,17 @@ describe('engine/elements - escalation events and event subprocesses', () => {
     // when: the job fails with a business error (inner handler), whose error end event the outer catches
     const pik = await d.start('err-esp');
     const [job] = await d.jobs('err-esp-check', 1);
-    await h.client.errorJob({ jobKey: job.jobKey, errorCode: 'CHECK_FAILED', errorMessage: 'x' });
+    await h.client.errorJob({
+      jobKey: job.jobKey,
+      errorCode: 'CHECK_FAILED',
+      errorMessage: 'x',
+      variables: {},
+    });
     // then
     const [repair] = await d.jobs('err-esp-repair', 1);
     expect(await d.elements(pik, 'TERMINATED')).toEqual(['sub', 'check', 'inner', 'ie']);
     expect(await d.incidents(pik)).toEqual([]);
-    await h.client.completeJob({ jobKey: repair.jobKey });
+    await h.client.completeJob({ jobKey: repair.jobKey, variables: {} });
     await d.waitState(pik, 'COMPLETED');
-  });
-
-  it.each([
-    [
-      'an event subprocess with a none start event',
-      [eventSub('x', b.start('xs'), b.flow('xs', 'xe'), b.end('xe'))],
-      'xs',
-      'Start events of event subprocesses must be message, timer, signal, error or escalation events',
-    ],
-    [
-      'a non-interrupting error event subprocess',
-      [eventSub('x', startOf('xs', b.errorDef(), { interrupting: false }))],
-      'xs',
-      'Error start events of event subprocesses must be interrupting',
-    ],
-    [
-      'an escalation boundary on a task',
-      [b.serviceTask('t', 't'), b.boundary('x', 't', escalationDef('A'), { interrupting: false })],
-      'x',
-      'An escalation boundary event should only be attached to a subprocess, or a call activity',
-    ],
-    [
-      'an escalation throw event without code',
-      [b.throwEvent('x', escalationDef())],
-      'x',
-      'Must reference an escalation with an escalation code',
-    ],
-  ])('should refuse %s at deploy', async (_what, elements, id, message) => {
-    const xml = proc(`bad-${id}-${message.length}`, b.start('s'), ...elements);
-    const refused = await rejectionOf(h.deploy('bad.bpmn', xml));
-    expect(refused.status).toBe(400);
-    expect(refused.detail).toContain(`- Element: ${id}`);
-    expect(refused.detail).toContain(message);
   });
 });
