@@ -53,3 +53,40 @@ export function validateEscalationAndEventSubProcess(
       r('An escalation boundary event should only be attached to a subprocess, or a call activity');
   }
 }
+
+/**
+ * Per scope (the catch events of one activity's boundary, the event subprocesses of one scope):
+ * an error or escalation code is caught by one catch event only, and at most one catches all.
+ */
+export function validateCatchScopes(model: ProcessModel, report: Report): void {
+  const groups: [string, string[]][] = [[model.id, startsOf(model, model.eventSubProcesses)]];
+  for (const node of model.elements.values()) {
+    if (node.boundaries.length) groups.push([node.id, node.boundaries]);
+    if (node.eventSubProcesses?.length)
+      groups.push([node.id, startsOf(model, node.eventSubProcesses)]);
+  }
+  for (const [scopeId, ids] of groups) {
+    const events = ids.map((id) => model.elements.get(id)?.event);
+    for (const kind of ['error', 'escalation'] as const) {
+      const codes = events
+        .filter((e) => e?.kind === kind)
+        .map((e) => (kind === 'error' ? e!.errorCode : e!.escalationCode));
+      const codeName = `${kind} code`;
+      if (codes.filter((c) => c === undefined).length > 1)
+        report(
+          scopeId,
+          `The same scope can not contain more than one ${kind} catch event without ${codeName}. An ${kind} catch event without ${codeName} catches all ${kind}s.`,
+        );
+      for (const c of new Set(codes.filter((c) => c !== undefined)))
+        if (codes.filter((x) => x === c).length > 1)
+          report(
+            scopeId,
+            `Multiple ${kind} catch events with the same ${codeName} '${c}' are not supported on the same scope.`,
+          );
+    }
+  }
+}
+
+function startsOf(model: ProcessModel, eventSubProcesses: string[]): string[] {
+  return eventSubProcesses.flatMap((id) => model.elements.get(id)?.startEventId ?? []);
+}

@@ -1,7 +1,11 @@
 import { feelSyntaxError, isExpression } from '../feel/feel';
 import type { FlowNode, ProcessModel } from './model';
 import { timerValueError } from './timer';
-import { inEventSubProcess, validateEscalationAndEventSubProcess } from './validate-events';
+import {
+  inEventSubProcess,
+  validateCatchScopes,
+  validateEscalationAndEventSubProcess,
+} from './validate-events';
 
 type Report = (id: string, message: string) => void;
 
@@ -13,6 +17,7 @@ export function validateProcess(model: ProcessModel, report: Report): void {
   if (model.startEvents.length === 0) report(model.id, 'Must have at least one start event');
   if (noneStarts.length > 1) report(model.id, 'Multiple none start events are not allowed');
   for (const node of model.elements.values()) validateNode(node, model, report);
+  validateCatchScopes(model, report);
   for (const flow of model.flows.values()) {
     if (flow.condition) checkFeel(flow.id, flow.condition, report);
     if (!model.elements.has(flow.sourceId) || !model.elements.has(flow.targetId))

@@ -191,6 +191,29 @@ describe('engine/elements - escalation events; deploy checks of escalations and 
       'x',
       'Must reference an escalation with an escalation code',
     ],
+    [
+      'two catch-all escalation boundaries on one subprocess',
+      [
+        b.subProcess('x', b.start('xs')),
+        b.boundary('x1', 'x', escalationDef()),
+        b.boundary('x2', 'x', escalationDef(), { interrupting: false }),
+      ],
+      'x',
+      'The same scope can not contain more than one escalation catch event without escalation code',
+    ],
+    [
+      'two error event subprocesses for one code in a subprocess',
+      [
+        b.subProcess(
+          'x',
+          b.start('xs'),
+          eventSub('x1', startOf('x1s', b.errorDef('E'))),
+          eventSub('x2', startOf('x2s', b.errorDef('E'))),
+        ),
+      ],
+      'x',
+      "Multiple error catch events with the same error code 'E' are not supported on the same scope.",
+    ],
   ])('should refuse %s at deploy', async (_what, elements, id, message) => {
     const xml = proc(`bad-${id}-${message.length}`, b.start('s'), ...elements);
     const refused = await rejectionOf(h.deploy('bad.bpmn', xml));
