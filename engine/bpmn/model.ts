@@ -17,9 +17,11 @@ export type ElementKind =
   | 'intermediateThrowEvent'
   | 'boundaryEvent'
   | 'subProcess'
+  | 'eventSubProcess'
   | 'callActivity';
 
-export type EventKind = 'none' | 'message' | 'timer' | 'error' | 'terminate' | 'signal';
+export type EventKind =
+  'none' | 'message' | 'timer' | 'error' | 'terminate' | 'signal' | 'escalation';
 
 export interface Mapping {
   source: string;
@@ -39,6 +41,8 @@ export interface EventDefinition {
   /** Undefined for a catch-all error boundary. */
   errorCode?: string;
   signalName?: string;
+  /** Throw: static or FEEL; catch: static, undefined for a catch-all escalation event. */
+  escalationCode?: string;
 }
 
 export interface UserTaskDefinition {
@@ -74,9 +78,12 @@ export interface FlowNode {
   defaultFlow?: string;
   event?: EventDefinition;
   attachedTo?: string;
+  /** Boundary events (`cancelActivity`) and start events of event subprocesses (`isInterrupting`). */
   interrupting?: boolean;
   boundaries: string[];
-  /** For subprocesses: their none start event. */
+  /** Subprocesses (embedded and event): the event subprocesses directly inside them. */
+  eventSubProcesses?: string[];
+  /** For subprocesses: their none start event; for event subprocesses: their start event. */
   startEventId?: string;
   taskType?: string;
   retries?: string;
@@ -106,4 +113,6 @@ export interface ProcessModel {
   flows: Map<string, SequenceFlow>;
   /** Start events of the process scope (not of subprocesses). */
   startEvents: string[];
+  /** Event subprocesses of the process scope. */
+  eventSubProcesses: string[];
 }

@@ -70,6 +70,7 @@ export async function parseBpmn(xml: string): Promise<ParsedResource> {
       elements: new Map(),
       flows: new Map(),
       startEvents: [],
+      eventSubProcesses: [],
     };
     const problems = new Map<string, string[]>();
     const report = (id: string, message: string) => {
@@ -104,10 +105,12 @@ function collect(
       continue;
     }
     if (IGNORED.has(e.$type)) continue;
-    const mapped = TYPES[e.$type];
-    if (!mapped || (e.$type === 'bpmn:SubProcess' && e.triggeredByEvent)) {
-      const name = e.$type === 'bpmn:SubProcess' ? 'Event Sub Process' : e.$type.slice(5);
-      report(e.id, `Elements of type '${name}' are currently not supported`);
+    const isEventSub = e.$type === 'bpmn:SubProcess' && e.triggeredByEvent === true;
+    const mapped: [FlowNode['kind'], string] | undefined = isEventSub
+      ? ['eventSubProcess', 'EVENT_SUB_PROCESS']
+      : TYPES[e.$type];
+    if (!mapped) {
+      report(e.id, `Elements of type '${e.$type.slice(5)}' are currently not supported`);
       continue;
     }
     const node: FlowNode = {
@@ -132,12 +135,19 @@ function collect(
       node.attachedTo = e.attachedToRef?.id;
       node.interrupting = e.cancelActivity !== false;
     }
+    if (e.$type === 'bpmn:StartEvent') node.interrupting = e.isInterrupting !== false;
     readExtensions(e, node, report);
     if (e.$type === 'bpmn:ScriptTask' && node.script) node.kind = 'scriptTask';
     if (e.$type === 'bpmn:BusinessRuleTask' && node.calledDecision) node.kind = 'businessRuleTask';
     model.elements.set(node.id, node);
     if (node.kind === 'startEvent' && scopeId === null) model.startEvents.push(node.id);
-    if (node.kind === 'subProcess') collect(e.flowElements ?? [], node.id, model, report);
+    if (isEventSub) {
+      const parent = scopeId === null ? undefined : model.elements.get(scopeId);
+      if (parent) (parent.eventSubProcesses ??= []).push(node.id);
+      else model.eventSubProcesses.push(node.id);
+    }
+    if (node.kind === 'subProcess' || isEventSub)
+      collect(e.flowElements ?? [], node.id, model, report);
   }
   // Flows know their ends; fill incoming/outgoing from them so hand-written XML without
   // <incoming>/<outgoing> children works too.
@@ -184,6 +194,8 @@ function readEvent(e: Moddle, report: (id: string, message: string) => void): Ev
       return { kind: 'terminate' };
     case 'bpmn:SignalEventDefinition':
       return { kind: 'signal', signalName: d.signalRef?.name };
+    case 'bpmn:EscalationEventDefinition':
+      return { kind: 'escalation', escalationCode: d.escalationRef?.escalationCode || undefined };
     default:
       report(
         e.id,

@@ -1,6 +1,11 @@
 import { feelSyntaxError, isExpression } from '../feel/feel';
 import type { FlowNode, ProcessModel } from './model';
 import { timerValueError } from './timer';
+import {
+  inEventSubProcess,
+  validateCatchScopes,
+  validateEscalationAndEventSubProcess,
+} from './validate-events';
 
 type Report = (id: string, message: string) => void;
 
@@ -12,6 +17,7 @@ export function validateProcess(model: ProcessModel, report: Report): void {
   if (model.startEvents.length === 0) report(model.id, 'Must have at least one start event');
   if (noneStarts.length > 1) report(model.id, 'Multiple none start events are not allowed');
   for (const node of model.elements.values()) validateNode(node, model, report);
+  validateCatchScopes(model, report);
   for (const flow of model.flows.values()) {
     if (flow.condition) checkFeel(flow.id, flow.condition, report);
     if (!model.elements.has(flow.sourceId) || !model.elements.has(flow.targetId))
@@ -77,8 +83,8 @@ function validateNode(node: FlowNode, model: ProcessModel, report: Report): void
     case 'boundaryEvent':
       if (!node.attachedTo || !model.elements.has(node.attachedTo))
         r('Must be attached to an activity');
-      if (!event || !['error', 'timer', 'message', 'signal'].includes(event.kind))
-        r('Boundary events must be error, timer, message or signal events');
+      if (!event || !['error', 'timer', 'message', 'signal', 'escalation'].includes(event.kind))
+        r('Boundary events must be error, timer, message, signal or escalation events');
       if (event?.kind === 'error' && node.interrupting === false)
         r('Error boundary events must be interrupting');
       break;
@@ -86,7 +92,7 @@ function validateNode(node: FlowNode, model: ProcessModel, report: Report): void
       if (!node.startEventId) r('Must have exactly one none start event');
       break;
     case 'intermediateThrowEvent':
-      if (event && !['none', 'signal'].includes(event.kind))
+      if (event && !['none', 'signal', 'escalation'].includes(event.kind))
         r(`Intermediate throw events of type '${event.kind}' are currently not supported`);
       break;
     case 'intermediateCatchEvent':
@@ -94,13 +100,14 @@ function validateNode(node: FlowNode, model: ProcessModel, report: Report): void
         r('Intermediate catch events must be message, timer or signal events');
       break;
     case 'startEvent':
+      if (inEventSubProcess(node, model)) break;
       if (event && !['none', 'message', 'timer', 'signal'].includes(event.kind))
         r(`Start events of type '${event.kind}' are currently not supported`);
       if (node.scopeId && event?.kind !== 'none')
         r('Start events of subprocesses must be none events');
       break;
     case 'endEvent':
-      if (event && !['none', 'error', 'terminate', 'signal'].includes(event.kind))
+      if (event && !['none', 'error', 'terminate', 'signal', 'escalation'].includes(event.kind))
         r(`End events of type '${event.kind}' are currently not supported`);
       if (event?.kind === 'error' && !event.errorCode)
         r('Must reference an error with an error code');
@@ -109,7 +116,7 @@ function validateNode(node: FlowNode, model: ProcessModel, report: Report): void
   if (event?.kind === 'message') {
     if (!event.messageName) r('Must reference a message with a name');
     else feel(event.messageName);
-    if (node.kind !== 'startEvent') {
+    if (node.kind !== 'startEvent' || inEventSubProcess(node, model)) {
       if (!event.correlationKey) r('Must have a correlation key');
       else feel(event.correlationKey);
     }
@@ -125,6 +132,7 @@ function validateNode(node: FlowNode, model: ProcessModel, report: Report): void
     if (node.kind === 'intermediateCatchEvent' && event.timer?.type === 'cycle')
       r('Intermediate timer catch events must not have a time cycle');
   }
+  validateEscalationAndEventSubProcess(node, model, report);
   if (node.loop) {
     if (!node.loop.inputCollection)
       r("Attribute 'inputCollection' must be present for multi-instance");

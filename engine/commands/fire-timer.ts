@@ -54,7 +54,8 @@ export function fireTimer(engine: Engine, key: string): Promise<void> {
       return;
     }
     const node = cmd.model(owner).elements.get(t.element_id);
-    if (again && node?.kind === 'boundaryEvent' && node.interrupting === false) reschedule();
+    // Non-interrupting boundary events and event subprocesses fire their cycles repeatedly.
+    if (again && node?.interrupting === false) reschedule();
     else cmd.remove('engine_timers', t.key);
     await triggerEvent(cmd, owner, t.element_id, null);
   });

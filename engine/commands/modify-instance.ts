@@ -7,6 +7,7 @@ import { setLocal } from '../runtime/variables';
 import type { ElementInstance } from '../runtime/types';
 import { ActivateInstruction, checkModification, scopeChain } from '../runtime/modification-checks';
 import { openBoundaryEvents } from '../elements/boundary-event';
+import { openEventSubProcesses } from '../elements/event-sub-process';
 import { invalidArgument, notFound } from '../rest/engine-error';
 
 export interface ModifyRequest {
@@ -149,10 +150,12 @@ async function scopeFor(
       throw reject(
         `it contains one or more activate instructions that would result in the activation of multi-instance element '${id}', which is currently unsupported.`,
       );
-    // A subprocess instance for the activation: its boundary events, no start event, no inputs.
+    // A subprocess instance for the activation: its boundary events and event subprocesses, no
+    // start event, no inputs.
     const ei = createElement(cmd, current, sub.id, sub.type, sub.name);
     if (sub.boundaries.length) await openBoundaryEvents(cmd, ei, sub);
     ei.data.boundariesOpen = true;
+    await openEventSubProcesses(cmd, ei);
     current = ei;
   }
   return current;

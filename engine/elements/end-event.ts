@@ -2,8 +2,9 @@ import type { Behaviour } from './behaviour';
 import { completeElement, terminateElement } from '../runtime/lifecycle';
 import { raiseIncident } from '../runtime/incidents';
 import { throwError } from '../runtime/triggers';
+import { throwEscalation } from './escalation';
 
-/** None, error, terminate and signal end events. */
+/** None, error, terminate, signal and escalation end events. */
 export const endEvent: Behaviour = {
   async activate(cmd, ei, node) {
     const kind = node.event?.kind ?? 'none';
@@ -29,6 +30,7 @@ export const endEvent: Behaviour = {
       }
     }
     if (kind === 'signal') cmd.signals.push({ name: node.event!.signalName!, variables: {} });
+    if (kind === 'escalation') await throwEscalation(cmd, ei, node);
     await completeElement(cmd, ei);
   },
 };

@@ -12,6 +12,7 @@ import { eventBasedGateway } from './event-based-gateway';
 import { catchEvent } from './catch-event';
 import { boundaryEvent } from './boundary-event';
 import { subProcess } from './sub-process';
+import { eventSubProcess } from './event-sub-process';
 import { callActivity } from './call-activity';
 import { multiInstance } from './multi-instance';
 import { throwEvent } from './throw-event';
@@ -33,6 +34,7 @@ const BEHAVIOURS: Record<string, Behaviour> = {
   intermediateCatchEvent: catchEvent,
   boundaryEvent,
   subProcess,
+  eventSubProcess,
   callActivity,
   multiInstance,
 };

@@ -1,6 +1,7 @@
 import type { Command } from './command';
 import type { Definition } from './definitions';
-import { activateNode } from './lifecycle';
+import { activateNode, enqueue } from './lifecycle';
+import { openEventSubProcesses } from '../elements/event-sub-process';
 import type { ElementInstance, ProcessInstance } from './types';
 import { setLocal } from './variables';
 
@@ -54,6 +55,7 @@ export function createInstance(
   cmd.addElement(root);
   for (const [k, v] of Object.entries(options.variables ?? {})) setLocal(cmd, root.key, k, v);
   const model = def.model;
+  if (model.eventSubProcesses.length) enqueue(cmd, () => openEventSubProcesses(cmd, root));
   const starts = options.startInstructions?.length
     ? options.startInstructions
     : [

@@ -5,11 +5,11 @@ import {
   createElement,
   deliverVariables,
   enqueue,
-  nodeOf,
   terminateElement,
 } from './lifecycle';
-import { lockInstance } from '../sql/load-instance';
 import type { ElementInstance } from './types';
+import { findCatcher, triggerCatcher } from './catch-events';
+import { triggerEventSubProcess } from '../elements/event-sub-process';
 
 type Vars = Record<string, unknown> | null | undefined;
 
@@ -30,6 +30,7 @@ export async function triggerEvent(
     return;
   }
   const event = cmd.model(owner).elements.get(eventId)!;
+  if (event.kind === 'startEvent') return triggerEventSubProcess(cmd, owner, event, variables);
   if (event.kind === 'boundaryEvent') return triggerBoundary(cmd, owner, event, variables);
   // Event-based gateway: it completes, and the chosen event happens at once.
   const scope = cmd.elements.get(owner.flowScopeKey!)!;
@@ -56,8 +57,9 @@ export async function triggerBoundary(
 }
 
 /**
- * Throws a BPMN error from an element: the nearest error boundary matching the code (or a
- * catch-all one) up the scope chain — across call activities — catches it. False if none does.
+ * Throws a BPMN error from an element: the nearest error boundary or error event subprocess
+ * matching the code (or a catch-all one) up the scope chain — across call activities — catches
+ * it (catch-events.ts). False if none does.
  */
 export async function throwError(
   cmd: Command,
@@ -65,30 +67,8 @@ export async function throwError(
   errorCode: string,
   variables: Vars,
 ): Promise<boolean> {
-  let cur: ElementInstance | undefined = from;
-  while (cur) {
-    if (cur.type === 'PROCESS') {
-      const pi = cmd.instance(cur.processInstanceKey);
-      if (!pi.parentProcessInstanceKey) return false;
-      await lockInstance(cmd, pi.parentProcessInstanceKey);
-      cur = cmd.elements.get(pi.parentElementInstanceKey!);
-      continue;
-    }
-    const node = nodeOf(cmd, cur);
-    if (node.boundaries.length && (cur.type === 'MULTI_INSTANCE_BODY' || !node.loop)) {
-      const model = cmd.model(cur);
-      const errors = node.boundaries
-        .map((id) => model.elements.get(id)!)
-        .filter((b) => b.event?.kind === 'error');
-      const match =
-        errors.find((b) => b.event?.errorCode === errorCode) ??
-        errors.find((b) => !b.event?.errorCode);
-      if (match) {
-        await triggerBoundary(cmd, cur, match, variables);
-        return true;
-      }
-    }
-    cur = cur.flowScopeKey ? cmd.elements.get(cur.flowScopeKey) : undefined;
-  }
-  return false;
+  const catcher = await findCatcher(cmd, from, 'error', errorCode);
+  if (!catcher) return false;
+  await triggerCatcher(cmd, catcher, variables);
+  return true;
 }

@@ -16,6 +16,10 @@ export interface ElementData {
   childInstanceKey?: string;
   /** Boundary timers and subscriptions are open (a retried activation must not reopen them). */
   boundariesOpen?: boolean;
+  /** A scope's event subprocess timers and subscriptions are open (see event-sub-process.ts). */
+  eventSubProcessesOpen?: boolean;
+  /** An interrupting event subprocess of this scope was triggered: no other one can be. */
+  interrupted?: boolean;
 }
 
 export interface ElementInstance {

@@ -19,10 +19,10 @@ describe('engine/bpmn/parse - deploy validation names each element and its probl
       "Elements of type 'ComplexGateway' are currently not supported",
     ],
     [
-      'an event subprocess',
+      'an event subprocess without start event',
       ['<bpmn:subProcess id="x" triggeredByEvent="true"/>'],
       'x',
-      'Event Sub Process',
+      'Must have exactly one start event',
     ],
     ['FEEL that does not parse', [b.serviceTask('x', '=a +* b')], 'x', 'cannot be parsed'],
     [
